@@ -1,0 +1,15 @@
+/** One Jest run for every workspace; TypeScript is stripped by swc (type checking is `npm run build`). */
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@capi-relay/core$': '<rootDir>/core/src/index.ts',
+    '^@capi-relay/core/testing$': '<rootDir>/core/src/testing.ts',
+    '^@capi-relay/db$': '<rootDir>/prisma/src/index.ts',
+  },
+  testMatch: ['<rootDir>/{core,prisma,web}/{src,test}/**/*.test.ts'],
+  testTimeout: 30000,
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+};
