@@ -1,0 +1,210 @@
+/**
+ * The outbox store port. Core's worker and planners depend on this interface only; `@capi-relay/db`
+ * implements it with Prisma on SQLite and PostgreSQL, and both implementations must pass the shared
+ * conformance suite (`@capi-relay/core/testing`).
+ */
+import type { ServerEvent } from '../meta/wire';
+import type { BrowserContext, CartLine } from '../model/commerce';
+
+/** Lifecycle of one outbox row. `sending` is a claimed row under a lease. */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'skipped', 'expired'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Why an event was not (or will not be) sent. Stored with the row so a merchant can see it.
+ * `too_old` rows carry status `expired`; `rejected`/`retries_exhausted` rows carry `failed`.
+ */
+export const NOT_SENT_REASONS = [
+  'disabled',
+  'no_pixel',
+  'no_consent',
+  'invalid',
+  'needs_browser_context',
+  'test_order',
+  'store_uninstalled',
+  'too_old',
+  'rejected',
+] as const;
+export type NotSentReason = (typeof NOT_SENT_REASONS)[number];
+
+export interface NewOutboxEvent {
+  storeId: string;
+  /** null when the store has no pixel configured: the row is kept as skipped/no_pixel. */
+  pixelConfigId: string | null;
+  eventName: string;
+  eventId: string;
+  /** The platform object the event came from: order id, checkout token, cart token. */
+  sourceId: string;
+  /** Platform customer id, so a customer's rows can be deleted on request. */
+  customerRef?: string;
+  eventTime: Date;
+  payload: ServerEvent;
+  status: 'queued' | 'skipped' | 'expired';
+  reason?: NotSentReason;
+  /** Merchant-readable explanation for `reason`. */
+  reasonDetail?: string;
+  /** Which user_data keys the payload carries (never their values), for the event log. */
+  userDataKeys: string[];
+}
+
+/** The platform delivery (webhook) that produced events; its id makes redelivery a no-op. */
+export interface DeliveryReceipt {
+  storeId: string;
+  source: string;
+  deliveryId: string;
+  topic: string;
+}
+
+export interface RecordResult {
+  /** True when this delivery id was seen before: nothing was written. */
+  duplicateDelivery: boolean;
+  /** Rows inserted. */
+  inserted: number;
+  /** Events whose (pixel, event_name, event_id) already existed: not inserted again. */
+  duplicateEvents: number;
+}
+
+export interface ClaimedEvent {
+  id: string;
+  eventName: string;
+  eventId: string;
+  eventTime: Date;
+  payload: ServerEvent;
+  /** Attempts made before this claim. */
+  attempts: number;
+}
+
+export interface ClaimedBatch {
+  pixelConfigId: string;
+  events: ClaimedEvent[];
+}
+
+export interface AttemptRecord {
+  outboxEventId: string;
+  attemptedAt: Date;
+  outcome: 'sent' | 'retry' | 'configuration' | 'rejected' | 'expired';
+  httpStatus?: number;
+  code?: number;
+  subcode?: number;
+  fbtraceId?: string;
+  latencyMs?: number;
+  /** Merchant-readable; never contains PII or the token. */
+  message?: string;
+}
+
+/**
+ * The last known state of a platform cart: its lines (to find what a `carts/update` added) and what
+ * the visitor's browser told us (fbp, fbc, IP, user agent) for the checkout and order that follow.
+ */
+export interface CartSnapshot {
+  storeId: string;
+  cartToken: string;
+  /** Set once the cart became a checkout, so the checkout and its order can find this context. */
+  checkoutToken?: string;
+  customerRef?: string;
+  lines: CartLine[];
+  browser?: BrowserContext;
+  /** The platform's own update time: an older snapshot never overwrites a newer one. */
+  updatedAt: Date;
+}
+
+export interface RecordOptions {
+  /**
+   * Written in the same transaction as the events, so a crash cannot leave events without the
+   * snapshot they were computed from (or the reverse). A snapshot without `browser` keeps the stored
+   * browser context.
+   */
+  cartState?: CartSnapshot;
+}
+
+export interface OutboxStore {
+  /**
+   * Writes the receipt and its events (and optionally a cart snapshot) in one transaction. A known
+   * delivery id writes nothing; an event whose (pixelConfigId, eventName, eventId) exists is not
+   * inserted twice.
+   */
+  record(receipt: DeliveryReceipt | null, events: NewOutboxEvent[], options?: RecordOptions): Promise<RecordResult>;
+  /**
+   * Leases due `queued` rows (nextAttemptAt <= now) and `sending` rows whose lease expired, grouped by
+   * pixel, skipping pixels whose circuit is open. Safe under concurrent workers.
+   */
+  claimDue(opts: { workerId: string; now: Date; limit: number; leaseMs: number }): Promise<ClaimedBatch[]>;
+  /** Outcome of one attempt for claimed rows; each call appends attempt rows. */
+  markSent(ids: string[], attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
+  markRetry(id: string, nextAttemptAt: Date, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
+  markFailed(id: string, reason: NotSentReason, detail: string, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
+  markExpired(id: string, detail: string): Promise<void>;
+  /** Hands claimed rows back untouched (e.g. the pixel's circuit opened mid-batch). */
+  release(ids: string[]): Promise<void>;
+}
+
+/** One outbox row as the merchant's event log shows it: ids, states and counts, never payload values. */
+export interface OutboxEventSummary {
+  id: string;
+  storeId: string;
+  pixelConfigId: string | null;
+  eventName: string;
+  eventId: string;
+  sourceId: string;
+  status: OutboxStatus;
+  reason: NotSentReason | null;
+  reasonDetail: string | null;
+  attempts: number;
+  /** From the most recent delivery attempt, for support requests to Meta. */
+  lastFbtraceId: string | null;
+  lastAttemptAt: Date | null;
+  /** The most recent attempt's merchant-readable message (Meta's error title, a timeout, ...). */
+  lastMessage: string | null;
+  userDataKeys: string[];
+  eventTime: Date;
+  createdAt: Date;
+  nextAttemptAt: Date | null;
+  sentAt: Date | null;
+}
+
+export interface ListEventsQuery {
+  storeId: string;
+  /** 1 to 500. */
+  limit: number;
+  status?: OutboxStatus;
+  eventName?: string;
+  /** Keyset pagination: pass the last row of the previous page. */
+  before?: { createdAt: Date; id: string };
+}
+
+/** Read side for the admin event log. Newest first (createdAt, then id, descending). */
+export interface OutboxEventLog {
+  listEvents(query: ListEventsQuery): Promise<OutboxEventSummary[]>;
+  /** Row counts per status for a store, for the admin dashboard. */
+  countByStatus(storeId: string): Promise<Record<OutboxStatus, number>>;
+}
+
+/** What a customer redaction covers: the customer's own rows and the listed orders (guest orders). */
+export interface CustomerDataSelector {
+  customerRef?: string;
+  /** Platform object ids the events came from (Shopify's `orders_to_redact`). */
+  sourceIds?: string[];
+}
+
+/** Deletion for retention and privacy requests. Each returns how many outbox rows it deleted. */
+export interface OutboxRetention {
+  /** Deletes `sent` rows (and their attempts) created before `olderThan`. */
+  pruneDelivered(olderThan: Date): Promise<number>;
+  /** Deletes the matching outbox rows, their attempts and the customer's cart snapshots. */
+  deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<number>;
+}
+
+/** Cart snapshots outside `record()`: reading them, and the storefront pixel's browser context. */
+export interface CartStateStore {
+  get(storeId: string, cartToken: string): Promise<CartSnapshot | null>;
+  findByCheckoutToken(storeId: string, checkoutToken: string): Promise<CartSnapshot | null>;
+  /**
+   * Merges what the storefront pixel saw into the cart's browser context (present keys win), creating
+   * an empty snapshot when the pixel is first. Leaves lines and updatedAt untouched.
+   */
+  saveBrowserContext(
+    storeId: string,
+    tokens: { cartToken: string; checkoutToken?: string },
+    browser: BrowserContext,
+  ): Promise<void>;
+}
