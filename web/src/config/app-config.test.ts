@@ -1,0 +1,85 @@
+import path from 'node:path';
+
+import { ConfigError, parseConfig } from './app-config';
+
+const CWD = '/srv/app';
+const KEY = 'ab'.repeat(32);
+
+describe('parseConfig', () => {
+  it('runs with an empty environment on development defaults, naming each one', () => {
+    const { config, developmentDefaults } = parseConfig({}, CWD);
+    expect(config.mode).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe(path.join(CWD, 'data'));
+    expect(config.shopify.appUrl).toBe('http://localhost:3000');
+    expect(config.shopify.apiSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(config.encryptionKey).toBeUndefined();
+    expect(config.databaseUrl).toBeUndefined();
+    expect(developmentDefaults.map((line) => line.split(' ')[0])).toEqual([
+      'SHOPIFY_API_KEY',
+      'SHOPIFY_API_SECRET',
+      'SHOPIFY_APP_URL',
+      'DATABASE_URL',
+    ]);
+  });
+
+  it('takes every value from the environment', () => {
+    const { config, developmentDefaults } = parseConfig(
+      {
+        PORT: '8080',
+        SHOPIFY_API_KEY: 'key',
+        SHOPIFY_API_SECRET: 'secret',
+        SHOPIFY_API_SECRET_PREVIOUS: 'old-secret',
+        SHOPIFY_APP_URL: 'https://relay.example.com/',
+        DATABASE_URL: 'postgres://db/relay',
+        ENCRYPTION_KEY: KEY.toUpperCase(),
+        META_GRAPH_URL: 'http://127.0.0.1:4010',
+        META_API_VERSION: 'v24.0',
+        DATA_DIR: '/var/lib/relay',
+      },
+      CWD,
+    );
+    expect(developmentDefaults).toEqual([]);
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: '/var/lib/relay',
+      shopify: { apiKey: 'key', apiSecret: 'secret', previousApiSecret: 'old-secret', appUrl: 'https://relay.example.com' },
+      databaseUrl: 'postgres://db/relay',
+      encryptionKey: KEY,
+      meta: { graphUrl: 'http://127.0.0.1:4010', apiVersion: 'v24.0' },
+    });
+  });
+
+  it('requires the secrets in production and lists every problem at once', () => {
+    const error = captureConfigError({ NODE_ENV: 'production', SHOPIFY_APP_URL: 'http://relay.example.com' });
+    expect(error.problems).toEqual([
+      'SHOPIFY_API_KEY is required when NODE_ENV=production.',
+      'SHOPIFY_API_SECRET is required when NODE_ENV=production.',
+      'SHOPIFY_APP_URL must use https (got "http://relay.example.com").',
+      'ENCRYPTION_KEY is required when NODE_ENV=production (64 hex characters, `openssl rand -hex 32`).',
+    ]);
+    expect(error.message).toContain('  - SHOPIFY_API_KEY is required');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be an integer between 0 and 65535 (got "eighty").'],
+    [{ ENCRYPTION_KEY: 'abc' }, 'ENCRYPTION_KEY must be 64 hexadecimal characters (32 bytes), e.g. from `openssl rand -hex 32`.'],
+    [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL must be a postgres:// / postgresql:// URL or a SQLite file: URL.'],
+    [{ META_GRAPH_URL: 'graph.facebook.com' }, 'META_GRAPH_URL must be an absolute URL (got "graph.facebook.com").'],
+    [{ META_API_VERSION: '24' }, 'META_API_VERSION must look like v24.0.'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.'],
+    [{ WEBHOOK_BODY_LIMIT_BYTES: '-1' }, 'WEBHOOK_BODY_LIMIT_BYTES must be a positive integer (got "-1").'],
+  ])('rejects %j', (env, problem) => {
+    expect(captureConfigError(env).problems).toEqual([problem]);
+  });
+});
+
+function captureConfigError(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env, CWD);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}

@@ -1,0 +1,167 @@
+/**
+ * The server's configuration, parsed from the environment once at start-up. Parsing is pure: it
+ * never reads files or the clock, so every rule is testable. Files (the development encryption key)
+ * are handled by `load-config.ts`.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+export type RunMode = 'development' | 'production';
+
+export interface AppConfig {
+  mode: RunMode;
+  port: number;
+  host: string;
+  logLevel: string;
+  /** Where development artefacts live (SQLite file, generated encryption key). */
+  dataDir: string;
+  shopify: {
+    apiKey: string;
+    apiSecret: string;
+    /** The secret before a rotation: Shopify keeps signing with it for up to an hour. */
+    previousApiSecret?: string;
+    appUrl: string;
+  };
+  /** undefined: the db package's default SQLite file. */
+  databaseUrl?: string;
+  /** 64 hex characters, or undefined in development until `load-config` generates one. */
+  encryptionKey?: string;
+  meta: {
+    /** undefined: core's default (Meta's Graph API). */
+    graphUrl?: string;
+    /** undefined: the version core pins. */
+    apiVersion?: string;
+  };
+  webhookBodyLimitBytes: number;
+}
+
+export interface ParsedConfig {
+  config: AppConfig;
+  /** One line per development default applied, for the start-up log. */
+  developmentDefaults: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const DEFAULT_PORT = 3000;
+/** Large orders (hundreds of lines) stay well under this; anything bigger is not a Shopify payload. */
+const DEFAULT_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const HEX_KEY = /^[0-9a-fA-F]{64}$/;
+const META_VERSION = /^v\d+\.\d+$/;
+const DEV_API_KEY = 'capi-relay-development';
+
+export function parseConfig(env: Env, cwd: string): ParsedConfig {
+  const problems: string[] = [];
+  const developmentDefaults: string[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw ? raw : undefined;
+  };
+
+  const mode: RunMode = value('NODE_ENV') === 'production' ? 'production' : 'development';
+  const required = (name: string, devDefault: () => string, note: string): string => {
+    const given = value(name);
+    if (given) return given;
+    if (mode === 'production') {
+      problems.push(`${name} is required when NODE_ENV=production.`);
+      return '';
+    }
+    developmentDefaults.push(`${name} is not set: ${note}`);
+    return devDefault();
+  };
+
+  const port = parsePort(value('PORT'), problems);
+  const host = value('HOST') ?? '0.0.0.0';
+  const logLevel = value('LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+  const dataDir = path.resolve(cwd, value('DATA_DIR') ?? 'data');
+
+  const apiKey = required('SHOPIFY_API_KEY', () => DEV_API_KEY, `using the placeholder "${DEV_API_KEY}" (session tokens from a real shop will not verify).`);
+  const apiSecret = required(
+    'SHOPIFY_API_SECRET',
+    () => randomBytes(32).toString('hex'),
+    'using a random secret for this run (webhooks and session tokens from Shopify will be rejected).',
+  );
+  const appUrl = required('SHOPIFY_APP_URL', () => `http://localhost:${port}`, `using http://localhost:${port}.`);
+  checkUrl('SHOPIFY_APP_URL', appUrl, mode === 'production' ? ['https:'] : ['https:', 'http:'], problems);
+
+  const encryptionKey = value('ENCRYPTION_KEY');
+  if (encryptionKey !== undefined && !HEX_KEY.test(encryptionKey)) {
+    problems.push('ENCRYPTION_KEY must be 64 hexadecimal characters (32 bytes), e.g. from `openssl rand -hex 32`.');
+  } else if (encryptionKey === undefined && mode === 'production') {
+    problems.push('ENCRYPTION_KEY is required when NODE_ENV=production (64 hex characters, `openssl rand -hex 32`).');
+  }
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl === undefined) developmentDefaults.push('DATABASE_URL is not set: using the SQLite file in ./data/.');
+  else if (!/^(postgres|postgresql):\/\//.test(databaseUrl) && !databaseUrl.startsWith('file:')) {
+    problems.push('DATABASE_URL must be a postgres:// / postgresql:// URL or a SQLite file: URL.');
+  }
+
+  const graphUrl = value('META_GRAPH_URL');
+  if (graphUrl !== undefined) checkUrl('META_GRAPH_URL', graphUrl, ['https:', 'http:'], problems);
+  const apiVersion = value('META_API_VERSION');
+  if (apiVersion !== undefined && !META_VERSION.test(apiVersion)) {
+    problems.push('META_API_VERSION must look like v24.0.');
+  }
+
+  const webhookBodyLimitBytes = parsePositiveInt('WEBHOOK_BODY_LIMIT_BYTES', value('WEBHOOK_BODY_LIMIT_BYTES'), DEFAULT_WEBHOOK_BODY_LIMIT, problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    config: {
+      mode,
+      port,
+      host,
+      logLevel,
+      dataDir,
+      shopify: { apiKey, apiSecret, previousApiSecret: value('SHOPIFY_API_SECRET_PREVIOUS'), appUrl: appUrl.replace(/\/+$/, '') },
+      databaseUrl,
+      encryptionKey: encryptionKey?.toLowerCase(),
+      meta: { graphUrl, apiVersion },
+      webhookBodyLimitBytes,
+    },
+    developmentDefaults,
+  };
+}
+
+function parsePort(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return DEFAULT_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT must be an integer between 0 and 65535 (got "${raw}").`);
+    return DEFAULT_PORT;
+  }
+  return port;
+}
+
+function parsePositiveInt(name: string, raw: string | undefined, fallback: number, problems: string[]): number {
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed <= 0) {
+    problems.push(`${name} must be a positive integer (got "${raw}").`);
+    return fallback;
+  }
+  return parsed;
+}
+
+function checkUrl(name: string, raw: string, protocols: string[], problems: string[]): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`${name} must be an absolute URL (got "${raw}").`);
+    return;
+  }
+  if (!protocols.includes(url.protocol)) {
+    problems.push(`${name} must use ${protocols.map((p) => p.replace(':', '')).join(' or ')} (got "${raw}").`);
+  }
+}
