@@ -8,3 +8,4 @@ export * from './graph';
 export * from './sandbox';
 export * from './outbox';
 export * from './settings';
+export * from './crypto';
