@@ -1,0 +1,38 @@
+/**
+ * pino options for the Fastify logger. Request lines carry method, path and client address only:
+ * query strings (embedded app loads carry `id_token`, `hmac`) and headers stay out, and the redact
+ * list is the backstop for anything that carries a credential by name.
+ */
+import type { FastifyServerOptions } from 'fastify';
+
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-shopify-hmac-sha256"]',
+  'headers.authorization',
+  'headers.cookie',
+  'authorization',
+  'accessToken',
+  'refreshToken',
+  'sessionToken',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.sessionToken',
+  '*.access_token',
+];
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  ip?: string;
+}
+
+export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
+  return {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: {
+      req: (req: LoggedRequest) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),
+    },
+  };
+}
