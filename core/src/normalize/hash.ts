@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { HashedField } from '../meta/wire';
+
+/**
+ * A genuine SHA-256 hex digest, optionally followed by the opaque appendix Meta's Parameter Builder
+ * adds (`<hash>.ABcDEFGh`), which must be sent as is. 32-hex strings are deliberately NOT trusted:
+ * a dashless UUID or an MD5 looks exactly like that, and Meta matches on SHA-256 only.
+ */
+const PRE_HASHED = /^([a-fA-F0-9]{64})(\.[A-Za-z0-9]{2,8})?$/;
+
+/** SHA-256 over the UTF-8 bytes of the NFC form, as lowercase hex. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
+}
+
+/**
+ * The canonical form of an already hashed value (hex lowercased, appendix kept verbatim),
+ * or null when the text is not a SHA-256 digest.
+ */
+export function asPreHashed(text: string): string | null {
+  const match = PRE_HASHED.exec(text.trim());
+  if (!match) return null;
+  const [, digest = '', appendix = ''] = match;
+  return digest.toLowerCase() + appendix;
+}
+
+/**
+ * The wire value of a normalized hashed field. Meta hashes every field the same way; `field` keeps
+ * call sites self-describing. An already hashed value passes through so it is never hashed twice.
+ */
+export function hashField(_field: HashedField, normalized: string): string {
+  return asPreHashed(normalized) ?? sha256Hex(normalized);
+}

@@ -1,0 +1,50 @@
+import { HASHED_FIELDS, type HashedField, type UserDataField } from '../meta/wire';
+import { toAlpha2 } from './country';
+import type { DateFormat } from './date-of-birth';
+import { FIELD_RULES, type ResolvedContext } from './fields';
+import { asPreHashed } from './hash';
+import { dropped, kept, type NormalizeResult } from './result';
+
+export interface NormalizeContext {
+  /** The address's country, as an alpha-2 code or a name: default phone region, rules for `zp`/`st`. */
+  country?: string;
+  /** Day/month order for numeric dates of birth whose day and month could be swapped. */
+  dateFormat?: DateFormat;
+}
+
+const HASHED: ReadonlySet<UserDataField> = new Set(HASHED_FIELDS);
+
+export function isHashedField(field: UserDataField): field is HashedField {
+  return HASHED.has(field);
+}
+
+export function resolveContext(ctx: NormalizeContext = {}): ResolvedContext {
+  return { country: ctx.country ? toAlpha2(ctx.country)?.toLowerCase() : undefined, dateFormat: ctx.dateFormat };
+}
+
+/**
+ * The pre-hash form of one user_data value, or why it must be left out. Bad input never throws:
+ * one bad value must cost one key, not the batch (the official SDK throws and loses them all).
+ */
+export function normalizeWithReason(field: UserDataField, value: unknown, ctx?: NormalizeContext): NormalizeResult {
+  return normalizeResolved(field, value, resolveContext(ctx));
+}
+
+/** As `normalizeWithReason`, with the context resolved once by the caller. */
+export function normalizeResolved(field: UserDataField, value: unknown, ctx: ResolvedContext): NormalizeResult {
+  const rule = Object.hasOwn(FIELD_RULES, field) ? FIELD_RULES[field] : undefined;
+  if (!rule) return dropped('unknown user_data key');
+  if (typeof value !== 'string') return dropped(`${rule.label} is not text`);
+  if (!value.trim()) return dropped(`${rule.label} is empty`);
+  if (!isHashedField(field)) return rule.normalize(value, ctx);
+
+  const preHashed = asPreHashed(value);
+  if (preHashed) return kept(preHashed);
+  const result = rule.normalize(value.normalize('NFC'), ctx);
+  return result.value === null ? result : kept(result.value.normalize('NFC'));
+}
+
+/** The pre-hash form of one user_data value, or null when it must be left out. */
+export function normalize(field: UserDataField, value: unknown, ctx?: NormalizeContext): string | null {
+  return normalizeWithReason(field, value, ctx).value;
+}

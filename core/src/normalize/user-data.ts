@@ -1,0 +1,54 @@
+import { HASHED_FIELDS, PLAIN_FIELDS, type UserDataField, type WireUserData } from '../meta/wire';
+import { FIELD_RULES } from './fields';
+import { hashField } from './hash';
+import { normalizeResolved, resolveContext, type NormalizeContext } from './normalize';
+
+/** user_data as collected from the store: any key may hold one value, several, or nothing. */
+export type RawUserData = Partial<Record<UserDataField, string | string[] | null | undefined>>;
+
+/** A value that was left out of user_data, and why, for the merchant's diagnostics. */
+export interface DroppedField {
+  field: UserDataField;
+  reason: string;
+}
+
+/**
+ * Normalizes and hashes collected user_data into Meta's wire shape. Hashed keys become
+ * deduplicated lists of hashes (deduplicated after hashing, so `Mary` and `MARY` count once);
+ * plain keys a single string. Keys without a usable value are omitted: never `null`, `""` or
+ * `[null]`. Blank values count as absent; every other value left out is listed with its reason.
+ * Without `ctx.country`, the raw `country` value serves as the phone/zp/st region.
+ */
+export function hashUserData(raw: RawUserData, ctx: NormalizeContext = {}): { userData: WireUserData; dropped: DroppedField[] } {
+  const rawCountry = valuesOf(raw.country).find((value): value is string => typeof value === 'string');
+  const resolved = resolveContext({ ...ctx, country: ctx.country ?? rawCountry });
+  const userData: WireUserData = {};
+  const dropped: DroppedField[] = [];
+
+  const normalizedValues = (field: UserDataField): string[] =>
+    valuesOf(raw[field]).flatMap((value) => {
+      const result = normalizeResolved(field, value, resolved);
+      if (result.value !== null) return [result.value];
+      dropped.push({ field, reason: result.reason });
+      return [];
+    });
+
+  for (const field of HASHED_FIELDS) {
+    const hashes = [...new Set(normalizedValues(field).map((value) => hashField(field, value)))];
+    if (hashes.length > 0) userData[field] = hashes;
+  }
+  for (const field of PLAIN_FIELDS) {
+    const [first, ...others] = new Set(normalizedValues(field));
+    if (first !== undefined) userData[field] = first;
+    if (others.length > 0) {
+      dropped.push({ field, reason: `${FIELD_RULES[field].label} takes one value; ${others.length} more left out` });
+    }
+  }
+  return { userData, dropped };
+}
+
+/** The non-blank values of one raw key. Non-strings are kept so they are reported, not lost. */
+function valuesOf(value: RawUserData[UserDataField]): unknown[] {
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  return values.filter((item) => item !== null && item !== undefined && !(typeof item === 'string' && !item.trim()));
+}
