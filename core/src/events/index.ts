@@ -1,0 +1,6 @@
+export type { BuildContext, BuiltEvent, EventDefinition, IdentitySources, SkippedLine } from './definition';
+export { buildEvent } from './build-event';
+export { eventIds } from './event-ids';
+export { buildPurchase, purchaseEvent } from './purchase';
+export { buildInitiateCheckout, initiateCheckoutEvent } from './initiate-checkout';
+export { buildAddToCart, addToCartEvent, diffCartLines, type CartAddition, type CartLineDelta } from './add-to-cart';
