@@ -40,7 +40,7 @@ describe('buildEvent', () => {
   });
 
   it('fills declared custom_data keys from their paths', () => {
-    expect(buildEvent(viewContent, { ...view, reference: 'ref-7' }).event.custom_data?.order_id).toBe('shoes');
+    expect(buildEvent(viewContent, { ...view, reference: 'ref-7' }).event.custom_data?.order_id).toBe('ref-7');
   });
 
   it('omits custom_data entirely when nothing fills it', () => {
