@@ -1,0 +1,2 @@
+export { planOutboxEvents, userDataKeysOf, type PlanInput } from './plan-outbox-events';
+export type { AdapterSkipReason, PlanSkip } from './delivery-verdict';

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import type { BuiltEvent } from '../../events';
+import type { ServerEvent } from '../../meta/wire';
+import type { PixelConfigRecord } from '../../settings/port';
+import { MAX_EVENT_AGE_SECONDS } from '../../validate';
+import { planOutboxEvents, type PlanInput } from '.';
+
+const NOW = new Date('2026-03-10T12:00:00Z');
+const NOW_SECONDS = NOW.getTime() / 1000;
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function purchase(overrides: Partial<ServerEvent> = {}): ServerEvent {
+  return {
+    event_name: 'Purchase',
+    event_time: NOW_SECONDS - 600,
+    event_id: 'purchase:1001',
+    action_source: 'website',
+    event_source_url: 'https://shop.example.com/checkouts/thank-you',
+    user_data: { em: [sha('jane@example.com')], client_user_agent: 'Mozilla/5.0', client_ip_address: '203.0.113.9' },
+    custom_data: { value: 42.5, currency: 'EUR', content_ids: ['7'], contents: [{ id: '7', quantity: 1 }], content_type: 'product', num_items: 1 },
+    ...overrides,
+  };
+}
+
+function built(event: ServerEvent = purchase(), sourceId = '1001'): BuiltEvent {
+  return { event, dropped: [], sourceId, skippedLines: [] };
+}
+
+function pixel(overrides: Partial<PixelConfigRecord> = {}): PixelConfigRecord {
+  return {
+    id: 'px-1',
+    storeId: 'store-1',
+    pixelId: '1234567890',
+    accessTokenCiphertext: 'v1:ciphertext',
+    accessTokenLast4: 'abcd',
+    testEventCode: null,
+    enabled: true,
+    events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
+    purchaseTrigger: 'order_created',
+    stoppedAt: null,
+    stoppedReason: null,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+function plan(overrides: Partial<PlanInput> = {}) {
+  return planOutboxEvents({ storeId: 'store-1', pixels: [pixel()], built: [built()], now: NOW, ...overrides });
+}
+
+describe('planOutboxEvents', () => {
+  it('queues a valid event for the pixel with the row fields taken from the event', () => {
+    const event = purchase();
+    expect(plan({ built: [built(event)], customerRef: 'cust-9' })).toEqual([
+      {
+        storeId: 'store-1',
+        pixelConfigId: 'px-1',
+        eventName: 'Purchase',
+        eventId: 'purchase:1001',
+        sourceId: '1001',
+        customerRef: 'cust-9',
+        eventTime: new Date((NOW_SECONDS - 600) * 1000),
+        payload: event,
+        status: 'queued',
+        userDataKeys: ['client_ip_address', 'client_user_agent', 'em'],
+      },
+    ]);
+  });
+
+  it('writes one row per pixel per event', () => {
+    const rows = plan({
+      pixels: [pixel({ id: 'px-1' }), pixel({ id: 'px-2' })],
+      built: [built(purchase({ event_id: 'a' })), built(purchase({ event_id: 'b' }))],
+    });
+    expect(rows.map((row) => [row.pixelConfigId, row.eventId, row.status])).toEqual([
+      ['px-1', 'a', 'queued'],
+      ['px-2', 'a', 'queued'],
+      ['px-1', 'b', 'queued'],
+      ['px-2', 'b', 'queued'],
+    ]);
+  });
+
+  it('keeps one skipped no_pixel row per event for a store without a pixel', () => {
+    const rows = plan({ pixels: [], built: [built(purchase({ event_id: 'a' })), built(purchase({ event_id: 'b' }))] });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row).toMatchObject({ pixelConfigId: null, status: 'skipped', reason: 'no_pixel' });
+      expect(row.reasonDetail).toMatch(/No Meta pixel/);
+    }
+  });
+
+  it('skips a pixel that lacks its pixel id or token as no_pixel', () => {
+    expect(plan({ pixels: [pixel({ pixelId: null })] })[0]).toMatchObject({ pixelConfigId: 'px-1', status: 'skipped', reason: 'no_pixel' });
+    expect(plan({ pixels: [pixel({ accessTokenCiphertext: null })] })[0]).toMatchObject({ status: 'skipped', reason: 'no_pixel' });
+  });
+
+  it('skips events of a disabled pixel and events toggled off, per pixel', () => {
+    const rows = plan({
+      pixels: [pixel({ id: 'off', enabled: false }), pixel({ id: 'no-purchase', events: { Purchase: false, InitiateCheckout: true, AddToCart: true } }), pixel({ id: 'on' })],
+    });
+    expect(rows.map((row) => [row.pixelConfigId, row.status, row.reason])).toEqual([
+      ['off', 'skipped', 'disabled'],
+      ['no-purchase', 'skipped', 'disabled'],
+      ['on', 'queued', undefined],
+    ]);
+    expect(rows[0]?.reasonDetail).toMatch(/turned off/);
+    expect(rows[1]?.reasonDetail).toMatch(/Purchase events is turned off/);
+  });
+
+  it('skips with the adapter\'s own reason and detail', () => {
+    const [row] = plan({ skip: { reason: 'test_order', detail: 'Shopify marked this as a test order.' } });
+    expect(row).toMatchObject({ status: 'skipped', reason: 'test_order', reasonDetail: 'Shopify marked this as a test order.' });
+  });
+
+  it('skips as no_consent when the shopper declined marketing, and sends when consent is given or unknown', () => {
+    expect(plan({ consent: { marketing: false } })[0]).toMatchObject({ status: 'skipped', reason: 'no_consent' });
+    expect(plan({ consent: { marketing: true } })[0]?.status).toBe('queued');
+    expect(plan({ consent: {} })[0]?.status).toBe('queued');
+  });
+
+  it('marks an event past Meta\'s window expired/too_old instead of queueing it', () => {
+    const [row] = plan({ built: [built(purchase({ event_time: NOW_SECONDS - MAX_EVENT_AGE_SECONDS - 1 }))] });
+    expect(row).toMatchObject({ status: 'expired', reason: 'too_old' });
+    expect(row?.reasonDetail).toMatch(/up to 7 days old/);
+  });
+
+  it('skips an event Meta would refuse as invalid, with every message in the detail', () => {
+    const event = purchase({ custom_data: { value: 10 }, user_data: { client_user_agent: 'Mozilla/5.0' } });
+    const [row] = plan({ built: [built(event)] });
+    expect(row).toMatchObject({ status: 'skipped', reason: 'invalid' });
+    expect(row?.reasonDetail).toMatch(/currency/i);
+    expect(row?.reasonDetail).toMatch(/too little to match|no customer information/);
+  });
+
+  it('holds a website event without user agent or page URL as needs_browser_context', () => {
+    const noAgent = purchase({ user_data: { em: [sha('jane@example.com')] } });
+    const noUrl = purchase({ event_source_url: undefined });
+    for (const event of [noAgent, noUrl]) {
+      const [row] = plan({ built: [built(event)] });
+      expect(row).toMatchObject({ status: 'skipped', reason: 'needs_browser_context' });
+      expect(row?.reasonDetail).toMatch(/storefront pixel/);
+    }
+  });
+
+  it('prefers invalid over needs_browser_context when something else is wrong too', () => {
+    const event = purchase({ event_source_url: undefined, custom_data: { value: 10 } });
+    const [row] = plan({ built: [built(event)] });
+    expect(row?.reason).toBe('invalid');
+    expect(row?.reasonDetail).not.toMatch(/page where/);
+  });
+
+  it('does not need browser context for events that did not happen on a website', () => {
+    const event = purchase({ action_source: 'physical_store', event_source_url: undefined, user_data: { em: [sha('jane@example.com')] } });
+    expect(plan({ built: [built(event)] })[0]?.status).toBe('queued');
+  });
+
+  it('lists only user_data keys that carry a value', () => {
+    const event = purchase({ user_data: { em: [sha('a@b.co')], ph: [], client_user_agent: 'Mozilla/5.0', fbp: '' } });
+    expect(plan({ built: [built(event)] })[0]?.userDataKeys).toEqual(['client_user_agent', 'em']);
+  });
+
+  it('omits customerRef when none is given', () => {
+    expect(plan()[0]).not.toHaveProperty('customerRef');
+  });
+});

@@ -1,0 +1,66 @@
+import type { BuiltEvent } from '../../events';
+import type { ServerEvent } from '../../meta/wire';
+import type { Consent } from '../../model/commerce';
+import type { PixelConfigRecord } from '../../settings/port';
+import { validateEvent } from '../../validate';
+import type { NewOutboxEvent, NotSentReason } from '../port';
+import { deliveryVerdict, type PlanSkip, type Verdict } from './delivery-verdict';
+
+export interface PlanInput {
+  storeId: string;
+  /** The store's pixel configurations; empty when none is set up yet. */
+  pixels: PixelConfigRecord[];
+  built: BuiltEvent[];
+  /** Platform customer id, kept on each row so a customer's rows can be deleted on request. */
+  customerRef?: string;
+  /** The clock validation judges event age by. */
+  now: Date;
+  /** The visitor's consent signal, when the storefront sent one. */
+  consent?: Consent;
+  /** The adapter already knows these events must not be sent (a test order, no consent, ...). */
+  skip?: PlanSkip;
+}
+
+/**
+ * Turns freshly built events into outbox rows: one per pixel per event, each either queued for
+ * delivery or kept with the reason it will not be sent, so the merchant's event log explains every
+ * event and nothing disappears silently.
+ */
+export function planOutboxEvents(input: PlanInput): NewOutboxEvent[] {
+  return input.built.flatMap((built) => {
+    if (input.pixels.length === 0) {
+      return [rowFor(input, built, null, { status: 'skipped', reason: 'no_pixel', detail: NO_PIXEL_DETAIL })];
+    }
+    const issues = validateEvent(built.event, { now: input.now });
+    return input.pixels.map((pixel) =>
+      rowFor(input, built, pixel.id, deliveryVerdict({ event: built.event, pixel, issues, consent: input.consent, skip: input.skip })),
+    );
+  });
+}
+
+const NO_PIXEL_DETAIL = 'No Meta pixel is set up for this store yet, so the event was kept here but not sent.';
+
+function rowFor(input: PlanInput, built: BuiltEvent, pixelConfigId: string | null, verdict: Verdict): NewOutboxEvent {
+  const { event } = built;
+  return {
+    storeId: input.storeId,
+    pixelConfigId,
+    eventName: event.event_name,
+    eventId: event.event_id,
+    sourceId: built.sourceId,
+    ...(input.customerRef === undefined ? {} : { customerRef: input.customerRef }),
+    eventTime: new Date(event.event_time * 1000),
+    payload: event,
+    status: verdict.status,
+    ...(verdict.status === 'queued' ? {} : { reason: verdict.reason satisfies NotSentReason, reasonDetail: verdict.detail }),
+    userDataKeys: userDataKeysOf(event),
+  };
+}
+
+/** Names of the user_data keys that carry a value: what the event log shows instead of the values. */
+export function userDataKeysOf(event: ServerEvent): string[] {
+  return Object.entries(event.user_data)
+    .filter(([, value]) => (Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== ''))
+    .map(([key]) => key)
+    .sort();
+}
