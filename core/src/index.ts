@@ -1,4 +1,5 @@
 export * from './model/commerce';
+export * from './model/money';
 export * from './meta/wire';
 export * from './log';
 export * from './normalize';
