@@ -24,6 +24,7 @@ export const NOT_SENT_REASONS = [
   'store_uninstalled',
   'too_old',
   'rejected',
+  'retries_exhausted',
 ] as const;
 export type NotSentReason = (typeof NOT_SENT_REASONS)[number];
 
@@ -128,11 +129,21 @@ export interface OutboxStore {
    * Leases due `queued` rows (nextAttemptAt <= now) and `sending` rows whose lease expired, grouped by
    * pixel, skipping pixels whose circuit is open. Safe under concurrent workers.
    */
-  claimDue(opts: { workerId: string; now: Date; limit: number; leaseMs: number }): Promise<ClaimedBatch[]>;
-  /** Outcome of one attempt for claimed rows; each call appends attempt rows. */
+  claimDue(opts: {
+    workerId: string;
+    now: Date;
+    /** Most rows claimed in this call, across all pixels. */
+    limit: number;
+    leaseMs: number;
+  }): Promise<ClaimedBatch[]>;
+  /**
+   * Outcome of one attempt for claimed (`sending`) rows; each call counts the attempt and appends an
+   * attempt row. Rows no longer `sending` (lease lost, finished by another worker) are left unchanged.
+   */
   markSent(ids: string[], attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
   markRetry(id: string, nextAttemptAt: Date, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
   markFailed(id: string, reason: NotSentReason, detail: string, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
+  /** Too old to send (reason `too_old`), from `queued` or `sending`; not an attempt. */
   markExpired(id: string, detail: string): Promise<void>;
   /** Hands claimed rows back untouched (e.g. the pixel's circuit opened mid-batch). */
   release(ids: string[]): Promise<void>;
@@ -186,11 +197,24 @@ export interface CustomerDataSelector {
   sourceIds?: string[];
 }
 
-/** Deletion for retention and privacy requests. Each returns how many outbox rows it deleted. */
+export interface PruneResult {
+  events: number;
+  receipts: number;
+  carts: number;
+}
+
+/** Deletion for retention and privacy requests. */
 export interface OutboxRetention {
-  /** Deletes `sent` rows (and their attempts) created before `olderThan`. */
-  pruneDelivered(olderThan: Date): Promise<number>;
-  /** Deletes the matching outbox rows, their attempts and the customer's cart snapshots. */
+  /**
+   * Deletes `sent` rows (and their attempts) sent before `olderThan`, plus delivery receipts received
+   * and cart snapshots last written before it. Keep `olderThan` at least 48 hours back: pruned keys
+   * no longer deduplicate redeliveries.
+   */
+  pruneDelivered(olderThan: Date): Promise<PruneResult>;
+  /**
+   * Deletes the matching outbox rows, their attempts and the customer's cart snapshots; returns the
+   * number of outbox rows deleted. An empty selector deletes nothing.
+   */
   deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<number>;
 }
 
