@@ -16,12 +16,24 @@ const EXTRA_NAMES: Readonly<Record<string, string>> = {
 
 const ALPHA2_CODES: ReadonlySet<string> = new Set(Object.keys(getAlpha2Codes()));
 
-const ALPHA2_BY_NAME: ReadonlyMap<string, string> = new Map([
+const ALPHA2_BY_NAME: ReadonlyMap<string, string> = unambiguousNames([
   ...Object.entries(getNames('en', { select: 'all' })).flatMap(([alpha2, names]) =>
     names.map((name): [string, string] => [foldedKey(name), alpha2]),
   ),
   ...Object.entries(EXTRA_NAMES),
 ]);
+
+/** Names shared by two countries ("Congo": CG and CD) are left out rather than guessed. */
+function unambiguousNames(pairs: [string, string][]): Map<string, string> {
+  const codesByName = new Map<string, Set<string>>();
+  for (const [name, alpha2] of pairs) codesByName.set(name, (codesByName.get(name) ?? new Set()).add(alpha2));
+  return new Map(
+    [...codesByName].flatMap(([name, codes]): [string, string][] => {
+      const [only, ...others] = codes;
+      return only && others.length === 0 ? [[name, only]] : [];
+    }),
+  );
+}
 
 /**
  * The ISO 3166-1 alpha-2 code (uppercase) for an alpha-2 or alpha-3 code or an English name
