@@ -1,0 +1,10 @@
+export { startGraphSandbox, type GraphSandbox, type GraphSandboxOptions } from './graph-sandbox';
+export type {
+  RateLimitCode,
+  ReceivedRequest,
+  SandboxFault,
+  SandboxFaultKind,
+  SandboxRequestLog,
+  TokenRevocationSubcode,
+} from './sandbox-state';
+export { sampleServerEvent } from './sample-events';

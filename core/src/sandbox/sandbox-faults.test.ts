@@ -1,0 +1,113 @@
+import { postEvents } from './__tests__/post-events';
+import { type GraphSandbox, startGraphSandbox } from './graph-sandbox';
+import { sampleServerEvent } from './sample-events';
+
+let sandbox: GraphSandbox;
+const body = (count = 1) => ({ data: Array.from({ length: count }, (_, i) => sampleServerEvent({ event_id: `e${i}` })) });
+
+beforeAll(async () => {
+  sandbox = await startGraphSandbox();
+});
+afterAll(() => sandbox.close());
+afterEach(() => sandbox.reset());
+
+it('applies a fault to exactly the next `count` requests, then answers normally', async () => {
+  sandbox.failNext(2, { kind: 'http500' });
+  const statuses = [];
+  for (let i = 0; i < 3; i++) statuses.push((await postEvents(sandbox, body())).status);
+  expect(statuses).toEqual([500, 500, 200]);
+  expect(sandbox.requests.map((request) => request.fault)).toEqual(['http500', 'http500', undefined]);
+  expect(sandbox.received).toHaveLength(1);
+});
+
+it('queues faults in order', async () => {
+  sandbox.failNext(1, { kind: 'http503' });
+  sandbox.failNext(1, { kind: 'tokenExpired' });
+  expect((await postEvents(sandbox, body())).status).toBe(503);
+  expect((await postEvents(sandbox, body())).status).toBe(401);
+  expect((await postEvents(sandbox, body())).status).toBe(200);
+});
+
+it('http500 answers a transient Graph error, code 1', async () => {
+  sandbox.failNext(1, { kind: 'http500' });
+  const answer = await postEvents(sandbox, body());
+  expect(answer.body.error).toMatchObject({ code: 1, is_transient: true });
+});
+
+it('http503 answers a non-JSON page, like a proxy in front of Graph', async () => {
+  sandbox.failNext(1, { kind: 'http503' });
+  const answer = await postEvents(sandbox, body());
+  expect(answer).toMatchObject({ status: 503, body: 'Service Unavailable' });
+});
+
+it('tokenExpired answers 190/463', async () => {
+  sandbox.failNext(1, { kind: 'tokenExpired' });
+  expect((await postEvents(sandbox, body())).body.error).toMatchObject({ code: 190, error_subcode: 463 });
+});
+
+it('eventsReceivedMismatch acknowledges one event fewer than sent, and records nothing', async () => {
+  sandbox.failNext(1, { kind: 'eventsReceivedMismatch' });
+  const answer = await postEvents(sandbox, body(3));
+  expect(answer.status).toBe(200);
+  expect(answer.body.events_received).toBe(2);
+  expect(sandbox.received).toHaveLength(0);
+});
+
+describe('rateLimit', () => {
+  it('defaults to code 17/2446079 with no usage header when no wait is given', async () => {
+    sandbox.failNext(1, { kind: 'rateLimit' });
+    const answer = await postEvents(sandbox, body());
+    expect(answer.body.error).toMatchObject({ code: 17, error_subcode: 2446079 });
+    expect(answer.headers.get('x-business-use-case-usage')).toBeNull();
+  });
+
+  it('announces the wait in X-Business-Use-Case-Usage for business use case limits', async () => {
+    sandbox.failNext(1, { kind: 'rateLimit', code: 80004, regainMinutes: 7 });
+    const answer = await postEvents(sandbox, body());
+    expect(answer.body.error).toMatchObject({ code: 80004 });
+    const usage = JSON.parse(answer.headers.get('x-business-use-case-usage') ?? 'null');
+    expect(Object.values(usage)).toEqual([[expect.objectContaining({ estimated_time_to_regain_access: 7 })]]);
+  });
+
+  it('announces the wait in X-App-Usage for the app limit, code 4', async () => {
+    sandbox.failNext(1, { kind: 'rateLimit', code: 4, regainMinutes: 3 });
+    const answer = await postEvents(sandbox, body());
+    expect(answer.body.error).toMatchObject({ code: 4 });
+    expect(JSON.parse(answer.headers.get('x-app-usage') ?? 'null')).toMatchObject({ estimated_time_to_regain_access: 3 });
+  });
+});
+
+describe('timeout', () => {
+  it('never answers: the client gives up, and the request is logged without a status', async () => {
+    sandbox.failNext(1, { kind: 'timeout' });
+    await expect(postEvents(sandbox, body(), { signal: AbortSignal.timeout(200) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(sandbox.requests).toEqual([expect.objectContaining({ fault: 'timeout', status: undefined })]);
+    expect((await postEvents(sandbox, body())).status).toBe(200);
+  });
+
+  it('lets close() finish while a request is held open', async () => {
+    const other = await startGraphSandbox();
+    other.failNext(1, { kind: 'timeout' });
+    const pending = postEvents(other, body());
+    await waitFor(() => other.requests.length === 1);
+    await other.close();
+    await expect(pending).rejects.toThrow();
+  });
+});
+
+it('refuses a fault count that is not a positive whole number', () => {
+  expect(() => sandbox.failNext(0, { kind: 'http500' })).toThrow(/positive whole number/);
+});
+
+it('reset forgets requests, queued faults and revoked tokens', async () => {
+  sandbox.failNext(5, { kind: 'http500' });
+  sandbox.revokeToken('EAAsandboxtesttoken0001');
+  await postEvents(sandbox, body());
+  sandbox.reset();
+  expect(sandbox.requests).toHaveLength(0);
+  expect((await postEvents(sandbox, body())).status).toBe(200);
+});
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}

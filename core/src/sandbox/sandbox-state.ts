@@ -1,0 +1,107 @@
+/** What the sandbox remembers between requests, shared by the in-process API and the HTTP control API. */
+
+export type RateLimitCode = 4 | 17 | 80004;
+export type TokenRevocationSubcode = 460 | 463;
+
+export type SandboxFault =
+  | { kind: 'http500' }
+  | { kind: 'http503' }
+  /** The request is never answered; the client's own timeout has to end it. */
+  | { kind: 'timeout' }
+  | { kind: 'rateLimit'; code?: RateLimitCode; regainMinutes?: number }
+  | { kind: 'tokenExpired' }
+  | { kind: 'eventsReceivedMismatch' };
+
+export type SandboxFaultKind = SandboxFault['kind'];
+
+/** One request the sandbox accepted as Graph would. */
+export interface ReceivedRequest {
+  pixelId: string;
+  apiVersion: string;
+  events: Record<string, unknown>[];
+  partnerAgent?: string;
+  testEventCode?: string;
+  /** Where the token came from: Graph takes all three, only the header keeps it out of URLs and logs. */
+  tokenLocation: 'header' | 'query' | 'body';
+  appsecretProof?: string;
+  fbtraceId: string;
+  receivedAt: Date;
+}
+
+/** Every `/events` request, answered or not, in arrival order. */
+export interface SandboxRequestLog {
+  method: string;
+  /** Path and query exactly as requested, so tests can check what a client put in its URLs. */
+  url: string;
+  pixelId?: string;
+  /** Absent while (or because) the request was never answered. */
+  status?: number;
+  eventCount?: number;
+  fault?: SandboxFaultKind;
+  fbtraceId?: string;
+}
+
+interface QueuedFault {
+  fault: SandboxFault;
+  remaining: number;
+}
+
+export class SandboxState {
+  readonly received: ReceivedRequest[] = [];
+  readonly requests: SandboxRequestLog[] = [];
+  private readonly faults: QueuedFault[] = [];
+  private readonly revokedTokens = new Map<string, TokenRevocationSubcode>();
+  private knownPixels: ReadonlySet<string> | undefined;
+
+  constructor(private readonly initialKnownPixels: readonly string[] | undefined) {
+    this.knownPixels = toSet(initialKnownPixels);
+  }
+
+  failNext(count: number, fault: SandboxFault): void {
+    if (!Number.isInteger(count) || count < 1) throw new Error(`failNext: count must be a positive whole number, got ${count}`);
+    this.faults.push({ fault, remaining: count });
+  }
+
+  /** The fault the next `/events` request suffers, if any are queued; consumes one occurrence. */
+  takeFault(): SandboxFault | undefined {
+    const next = this.faults[0];
+    if (!next) return undefined;
+    next.remaining -= 1;
+    if (next.remaining === 0) this.faults.shift();
+    return next.fault;
+  }
+
+  revokeToken(token: string, subcode: TokenRevocationSubcode = 463): void {
+    this.revokedTokens.set(token, subcode);
+  }
+
+  restoreToken(token: string): void {
+    this.revokedTokens.delete(token);
+  }
+
+  revocationOf(token: string): TokenRevocationSubcode | undefined {
+    return this.revokedTokens.get(token);
+  }
+
+  /** undefined: every pixel id exists. */
+  setKnownPixels(pixelIds: readonly string[] | undefined): void {
+    this.knownPixels = toSet(pixelIds);
+  }
+
+  isKnownPixel(pixelId: string): boolean {
+    return this.knownPixels === undefined || this.knownPixels.has(pixelId);
+  }
+
+  /** Forgets requests, faults and revocations; known pixels go back to the start-up option. */
+  reset(): void {
+    this.received.length = 0;
+    this.requests.length = 0;
+    this.faults.length = 0;
+    this.revokedTokens.clear();
+    this.knownPixels = toSet(this.initialKnownPixels);
+  }
+}
+
+function toSet(pixelIds: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  return pixelIds === undefined ? undefined : new Set(pixelIds);
+}
