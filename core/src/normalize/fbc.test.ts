@@ -1,12 +1,13 @@
 import { buildFbc } from './fbc';
+import { normalizeWithReason } from './normalize';
 
 const SEEN_AT = new Date('2019-04-08T22:49:01.205Z');
 
 describe('buildFbc', () => {
   test('uses milliseconds and keeps the click id’s case', () => {
-    expect(buildFbc('IwAR2F4-dbP0l7Mn1IawQQGCINEz7PYXQvwjNwB_qa2ofrHyiLjcbCRxTDMgk', SEEN_AT)).toBe(
-      'fb.1.1554763741205.IwAR2F4-dbP0l7Mn1IawQQGCINEz7PYXQvwjNwB_qa2ofrHyiLjcbCRxTDMgk',
-    );
+    const fbc = buildFbc('IwAR2F4-dbP0l7Mn1IawQQGCINEz7PYXQvwjNwB_qa2ofrHyiLjcbCRxTDMgk', SEEN_AT);
+    expect(fbc).toBe('fb.1.1554763741205.IwAR2F4-dbP0l7Mn1IawQQGCINEz7PYXQvwjNwB_qa2ofrHyiLjcbCRxTDMgk');
+    expect(normalizeWithReason('fbc', fbc)).toEqual({ value: fbc });
   });
 
   test('takes another subdomain index', () => {
@@ -14,11 +15,12 @@ describe('buildFbc', () => {
   });
 
   test.each([
-    ['an empty click id', '', SEEN_AT, 1],
-    ['a click id with whitespace', 'Ab C', SEEN_AT, 1],
-    ['an invalid date', 'AbC', new Date('not a date'), 1],
-    ['a fractional subdomain index', 'AbC', SEEN_AT, 1.5],
-  ])('throws on %s (a caller bug)', (_name, fbclid, seenAt, index) => {
-    expect(() => buildFbc(fbclid, seenAt, index)).toThrow(RangeError);
+    ['a click id with whitespace', 'Ab C', SEEN_AT],
+    ['an invalid date', 'AbC', new Date('not a date')],
+  ])('does not throw on %s; normalization then rejects the value with a reason', (_name, fbclid, seenAt) => {
+    expect(normalizeWithReason('fbc', buildFbc(fbclid, seenAt))).toEqual({
+      value: null,
+      reason: 'fbc is not shaped fb.<subdomain>.<time>.<click id>',
+    });
   });
 });

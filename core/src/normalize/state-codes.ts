@@ -3,7 +3,8 @@
  * Canada and Australia get the same treatment because their codes are just as standard.
  * Keys are folded (lowercase, no accents, spaces or punctuation), see `foldedKey`.
  */
-export type StateCodeCountry = 'us' | 'ca' | 'au';
+export const STATE_CODE_COUNTRIES = ['us', 'ca', 'au'] as const;
+export type StateCodeCountry = (typeof STATE_CODE_COUNTRIES)[number];
 
 const US_STATES: Readonly<Record<string, string>> = {
   alabama: 'al', alaska: 'ak', arizona: 'az', arkansas: 'ar', california: 'ca', colorado: 'co',
