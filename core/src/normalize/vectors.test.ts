@@ -28,7 +28,11 @@ interface SdkVector {
   user_data_wire: unknown;
 }
 
-const readVectors = <T>(file: string): T[] => JSON.parse(readFileSync(join(__dirname, 'test-vectors', file), 'utf8')) as T[];
+/** The project's ground truth lives beside the checkout (`../shared`), on CI as in development. */
+const VECTORS_DIR = process.env.CAPI_SHARED_DIR
+  ? join(process.env.CAPI_SHARED_DIR, 'vectors')
+  : join(__dirname, '..', '..', '..', '..', 'shared', 'vectors');
+const readVectors = <T>(file: string): T[] => JSON.parse(readFileSync(join(VECTORS_DIR, file), 'utf8')) as T[];
 const docsVectors = readVectors<DocsVector>('normalization-docs.json');
 const sdkVectors = readVectors<SdkVector>('sdk-reference.json');
 
