@@ -1,0 +1,32 @@
+import type { GraphError } from './errors';
+
+/** Where a batch goes: one Meta pixel (dataset) and the token allowed to write to it. */
+export interface PixelTarget {
+  pixelId: string;
+  accessToken: string;
+  /** Routes events to Events Manager's Test Events tab; they still count as real events there. */
+  testEventCode?: string;
+}
+
+/** The outcome for one event, at the same index as the event in the batch. */
+export type EventResult = { ok: true; fbtraceId?: string } | { ok: false; error: GraphError };
+
+/** One HTTP request made to Graph, for the attempt log. Bisection makes several per batch. */
+export interface RequestRecord {
+  eventCount: number;
+  /** Absent when no answer came (network failure, timeout). */
+  httpStatus?: number;
+  eventsReceived?: number;
+  fbtraceId?: string;
+  code?: number;
+  subcode?: number;
+  latencyMs: number;
+  outcome: 'sent' | GraphError['kind'];
+}
+
+export interface DeliveryReport {
+  /** Index-aligned with the events passed in. */
+  results: EventResult[];
+  /** Every request made, in the order made. */
+  requests: RequestRecord[];
+}
