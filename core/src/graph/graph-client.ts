@@ -75,6 +75,12 @@ export class GraphClient {
   }
 
   private async post(url: string, target: PixelTarget, batch: readonly ServerEvent[]): Promise<PostOutcome> {
+    const outcome = await this.exchange(url, target, batch);
+    this.logRequest(target, batch, outcome);
+    return outcome;
+  }
+
+  private async exchange(url: string, target: PixelTarget, batch: readonly ServerEvent[]): Promise<PostOutcome> {
     const { partnerAgent, timeoutMs } = this.options;
     const body = JSON.stringify({
       data: batch,
@@ -82,9 +88,11 @@ export class GraphClient {
       ...(target.testEventCode ? { test_event_code: target.testEventCode } : {}),
     });
     const started = performance.now();
-    let outcome: PostOutcome;
+    const elapsed = (): number => Math.round(performance.now() - started);
+    let response: Response;
+    let text: string;
     try {
-      const response = await this.options.fetch(url, {
+      response = await this.options.fetch(url, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${target.accessToken}`,
@@ -94,16 +102,12 @@ export class GraphClient {
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const parsed = parseJsonOrUndefined(await response.text());
-      const latencyMs = Math.round(performance.now() - started);
-      outcome = interpret(response, parsed, batch.length, latencyMs);
+      text = await response.text();
     } catch (cause) {
       const error = classifyTransportFailure(cause, timeoutMs);
-      const latencyMs = Math.round(performance.now() - started);
-      outcome = { ok: false, error, record: { eventCount: batch.length, latencyMs, outcome: error.kind } };
+      return { ok: false, error, record: { eventCount: batch.length, latencyMs: elapsed(), outcome: error.kind } };
     }
-    this.logRequest(target, batch, outcome);
-    return outcome;
+    return interpret(response, parseJsonOrUndefined(text), batch.length, elapsed());
   }
 
   private logRequest(target: PixelTarget, batch: readonly ServerEvent[], outcome: PostOutcome): void {
