@@ -43,6 +43,11 @@ describe('buildEvent', () => {
     expect(buildEvent(viewContent, { ...view, reference: 'ref-7' }).event.custom_data?.order_id).toBe('ref-7');
   });
 
+  it('leaves out a declared key whose path yields null', () => {
+    const nullish: EventDefinition<ProductView> = { ...viewContent, customData: { order_id: () => null as unknown as string } };
+    expect(buildEvent(nullish, view).event.custom_data).not.toHaveProperty('order_id');
+  });
+
   it('omits custom_data entirely when nothing fills it', () => {
     const bare: EventDefinition<ProductView> = { ...viewContent, lines: () => [], customData: undefined };
     expect(buildEvent(bare, view).event).not.toHaveProperty('custom_data');

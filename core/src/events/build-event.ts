@@ -2,17 +2,30 @@ import { amountToNumber } from '../model/money';
 import type { CustomData, ServerEvent } from '../meta/wire';
 import { hashUserData } from '../normalize';
 import { contentFieldsFrom } from './contents';
-import type { BuildContext, BuiltEvent, EventDefinition } from './definition';
+import type { BuildContext, BuiltEvent, EventDefinition, SkippedLine } from './definition';
 import { toEventTime } from './event-time';
 import { rawUserDataFrom } from './user-data';
 
-/** Copies only the keys whose value is defined: Meta must never see `undefined` or `null` keys. */
-function withoutUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+/** Copies only the keys that hold a value: Meta must never see `undefined` or `null`. */
+function withoutEmptyKeys<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== null)) as T;
 }
 
 function nonBlank(text: string | undefined): string | undefined {
   return text !== undefined && text.trim() !== '' ? text : undefined;
+}
+
+function customDataFor<Source>(definition: EventDefinition<Source>, source: Source): { customData?: CustomData; skippedLines: SkippedLine[] } {
+  const value = definition.value(source);
+  const currency = value?.currency.trim().toUpperCase();
+  const { fields, skippedLines } = contentFieldsFrom(definition.lines(source), currency);
+  const declared = Object.entries(definition.customData ?? {}).map(([key, read]) => [key, (read as (from: Source) => unknown)(source)]);
+  const customData: CustomData = withoutEmptyKeys({
+    ...(value === undefined ? {} : { value: amountToNumber(value.amount), currency }),
+    ...fields,
+    ...Object.fromEntries(declared),
+  });
+  return { customData: Object.keys(customData).length > 0 ? customData : undefined, skippedLines };
 }
 
 /** Turns a declared event plus the neutral object it describes into a Meta server event. */
@@ -21,18 +34,9 @@ export function buildEvent<Source>(definition: EventDefinition<Source>, source: 
   const identity = definition.identity(source);
   const { raw, context } = rawUserDataFrom(identity, occurredAt);
   const { userData, dropped } = hashUserData(raw, context);
+  const { customData, skippedLines } = customDataFor(definition, source);
 
-  const value = definition.value(source);
-  const currency = value?.currency.trim().toUpperCase();
-  const { fields: contentFields, skippedLines } = contentFieldsFrom(definition.lines(source), currency);
-  const extra = Object.entries(definition.customData ?? {}).map(([key, read]) => [key, (read as (s: Source) => unknown)(source)]);
-  const customData: CustomData = withoutUndefined({
-    ...(value === undefined ? {} : { value: amountToNumber(value.amount), currency }),
-    ...contentFields,
-    ...Object.fromEntries(extra),
-  });
-
-  const event: ServerEvent = withoutUndefined({
+  const event: ServerEvent = withoutEmptyKeys({
     event_name: definition.eventName,
     event_time: toEventTime(occurredAt, ctx.now ?? new Date()),
     event_id: definition.eventId(source),
@@ -40,7 +44,7 @@ export function buildEvent<Source>(definition: EventDefinition<Source>, source: 
     event_source_url: nonBlank(identity.browser?.pageUrl),
     referrer_url: nonBlank(identity.browser?.referrerUrl),
     user_data: userData,
-    custom_data: Object.keys(customData).length > 0 ? customData : undefined,
+    custom_data: customData,
   });
   return { event, dropped, sourceId: definition.sourceId(source), skippedLines };
 }
