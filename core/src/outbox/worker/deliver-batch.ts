@@ -1,0 +1,54 @@
+import { GraphError, type PixelTarget } from '../../graph';
+import { sendDeadline } from '../../validate';
+import type { ClaimedBatch, ClaimedEvent } from '../port';
+import { applyResults } from './apply-results';
+import { type DeliveryContext, openCircuit } from './delivery-context';
+import { describeError } from './describe-error';
+import { expireEvent } from './expire-event';
+import { addCounts, emptyCounts, type RoundCounts } from './worker-events';
+
+/**
+ * Delivers one pixel's claimed events: expires those Meta would refuse as too old, sends the rest in
+ * one call (the Graph client splits and bisects), and records the outcome of every event.
+ */
+export async function deliverBatch(ctx: DeliveryContext, batch: ClaimedBatch): Promise<RoundCounts> {
+  const { pixelConfigId } = batch;
+  const counts = { ...emptyCounts(), claimed: batch.events.length };
+  const now = ctx.options.clock();
+  const live: ClaimedEvent[] = [];
+  for (const event of batch.events) {
+    if (now > sendDeadline(event.payload)) {
+      await expireEvent(ctx, pixelConfigId, event);
+      counts.expired += 1;
+    } else {
+      live.push(event);
+    }
+  }
+  if (live.length === 0) return counts;
+
+  const target = await resolveOrRelease(ctx, pixelConfigId, live);
+  if (!target) return { ...counts, held: counts.held + live.length };
+
+  const attemptedAt = ctx.options.clock();
+  const report = await ctx.options.graph.sendEvents(target, live.map((event) => event.payload));
+  return addCounts(counts, await applyResults(ctx, pixelConfigId, live, report, attemptedAt));
+}
+
+/**
+ * The pixel's target, or undefined after handing the events back. A configuration the settings
+ * service refuses (no token saved) stops the pixel like Meta's refusal would; anything else (the
+ * database blinked) leaves the events due for the next round.
+ */
+async function resolveOrRelease(ctx: DeliveryContext, pixelConfigId: string, events: ClaimedEvent[]): Promise<PixelTarget | undefined> {
+  try {
+    return await ctx.options.resolveTarget(pixelConfigId);
+  } catch (error) {
+    if (error instanceof GraphError && error.kind === 'configuration') {
+      await openCircuit(ctx, pixelConfigId, error);
+    } else {
+      ctx.options.logger.error({ pixelConfigId, error: describeError(error) }, 'could not resolve the pixel target; events released');
+    }
+    await ctx.options.outbox.release(events.map((event) => event.id));
+    return undefined;
+  }
+}

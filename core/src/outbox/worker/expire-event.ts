@@ -1,0 +1,26 @@
+import type { GraphError } from '../../graph';
+import { maxEventAgeSeconds, sendDeadline } from '../../validate';
+import type { ClaimedEvent } from '../port';
+import type { DeliveryContext } from './delivery-context';
+
+const DAY_SECONDS = 86_400;
+
+/** Names a failure by its codes: Graph's merchant messages promise a retry that will not happen now. */
+export function describeFailure(error: GraphError): string {
+  if (error.code !== undefined) return `Meta error ${error.code}${error.subcode === undefined ? '' : `/${error.subcode}`}`;
+  if (error.httpStatus !== undefined) return `HTTP ${error.httpStatus}`;
+  return 'no answer from Meta';
+}
+
+/** Marks an event Meta would now refuse as too old, so it is never sent (spec items 12 and 21). */
+export async function expireEvent(ctx: DeliveryContext, pixelConfigId: string, event: ClaimedEvent, lastError?: GraphError): Promise<void> {
+  const { action_source: source } = event.payload;
+  const days = Math.ceil(maxEventAgeSeconds(source) / DAY_SECONDS);
+  const detail =
+    (lastError === undefined ? '' : `Delivery kept failing (last: ${describeFailure(lastError)}). `) +
+    `Meta only accepts ${source} events up to ${days} days old; this one happened at ${event.eventTime.toISOString()} ` +
+    `and could not be sent before ${sendDeadline(event.payload).toISOString()}, so it was not sent.`;
+  await ctx.options.outbox.markExpired(event.id, detail);
+  ctx.options.logger.warn({ pixelConfigId, outboxEventId: event.id, eventId: event.eventId }, 'event expired before delivery');
+  ctx.events.emit('expired', { pixelConfigId, outboxEventId: event.id, eventTime: event.eventTime });
+}

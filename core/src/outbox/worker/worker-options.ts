@@ -1,0 +1,91 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { type DeliveryReport, MAX_EVENTS_PER_REQUEST, type PixelTarget } from '../../graph';
+import { type Logger, silentLogger } from '../../log';
+import type { ServerEvent } from '../../meta/wire';
+import type { PixelConfigStore } from '../../settings/port';
+import type { OutboxStore } from '../port';
+import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
+
+/** What the worker needs from the Graph client. */
+export interface EventSender {
+  sendEvents(target: PixelTarget, events: readonly ServerEvent[]): Promise<DeliveryReport>;
+}
+
+/**
+ * The pixel id and decrypted token to send a pixel configuration's events with. Throws a
+ * `ConfigurationGraphError` when the configuration cannot be sent to (no token saved, say).
+ */
+export type ResolveTarget = (pixelConfigId: string) => Promise<PixelTarget>;
+
+export interface WorkerOptions {
+  outbox: OutboxStore;
+  pixels: Pick<PixelConfigStore, 'stop'>;
+  resolveTarget: ResolveTarget;
+  graph: EventSender;
+  logger?: Logger;
+  clock?: () => Date;
+  /** [0, 1), for backoff jitter. */
+  random?: () => number;
+  /** Names this worker's leases; unique per process by default. */
+  workerId?: string;
+  /** Events claimed per round, at most Meta's 1,000 per request. */
+  batchSize?: number;
+  /**
+   * How long claimed events stay this worker's. Must outlast sending a batch (with bisection), or
+   * another worker may reclaim and send the same events.
+   */
+  leaseMs?: number;
+  /** The wait between rounds when the last round found less than a full batch. */
+  pollIntervalMs?: number;
+  /** After `notify()`, how long to let more events gather before the next round: bursts share requests. */
+  flushDelayMs?: number;
+  /** Gives up on an event after this many failed attempts; by default only Meta's age window ends retries. */
+  maxAttempts?: number;
+  backoff?: BackoffPolicy;
+}
+
+export interface ResolvedWorkerOptions extends Required<Omit<WorkerOptions, 'maxAttempts'>> {
+  maxAttempts: number | undefined;
+}
+
+export const WORKER_DEFAULTS = {
+  batchSize: MAX_EVENTS_PER_REQUEST,
+  leaseMs: 5 * 60_000,
+  pollIntervalMs: 2_000,
+  flushDelayMs: 1_000,
+} as const;
+
+function wholeNumber(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`createWorker: ${name} must be a whole number from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+const positiveInteger = (name: string, value: number, max?: number): number => wholeNumber(name, value, 1, max);
+
+/** Checks the options once, at construction, so a typo fails at start-up and not mid-delivery. */
+export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOptions {
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  positiveInteger('backoff.baseMs', backoff.baseMs);
+  if (backoff.capMs < backoff.baseMs) {
+    throw new Error(`createWorker: backoff.capMs (${backoff.capMs}) must not be below backoff.baseMs (${backoff.baseMs})`);
+  }
+  return {
+    outbox: options.outbox,
+    pixels: options.pixels,
+    resolveTarget: options.resolveTarget,
+    graph: options.graph,
+    logger: options.logger ?? silentLogger,
+    clock: options.clock ?? (() => new Date()),
+    random: options.random ?? Math.random,
+    workerId: options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    batchSize: positiveInteger('batchSize', options.batchSize ?? WORKER_DEFAULTS.batchSize, MAX_EVENTS_PER_REQUEST),
+    leaseMs: positiveInteger('leaseMs', options.leaseMs ?? WORKER_DEFAULTS.leaseMs),
+    pollIntervalMs: positiveInteger('pollIntervalMs', options.pollIntervalMs ?? WORKER_DEFAULTS.pollIntervalMs),
+    flushDelayMs: wholeNumber('flushDelayMs', options.flushDelayMs ?? WORKER_DEFAULTS.flushDelayMs, 0),
+    maxAttempts: options.maxAttempts === undefined ? undefined : positiveInteger('maxAttempts', options.maxAttempts),
+    backoff,
+  };
+}
