@@ -4,7 +4,7 @@ import type { UserDataField } from '../meta/wire';
 import { hashField, hashUserData, isHashedField, normalize, sha256Hex, type DateFormat, type NormalizeContext } from './index';
 
 /**
- * The shared vectors (copied from /work/shared/vectors so a fresh clone can run them):
+ * The shared vectors (`../shared/vectors`, beside every checkout):
  * Meta's documented rules must hold exactly; the official SDK's outputs are compared one by one,
  * agreeing where the SDK follows the docs and differing only where spec §5 (or a reading of
  * rules the docs leave open) says so, each difference listed below with its basis.
