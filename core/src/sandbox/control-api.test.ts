@@ -19,12 +19,13 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 afterEach(() => sandbox.reset());
 
-it('GET received and requests return what the in-process arrays hold', async () => {
+it('GET received, requests and totals return what the sandbox holds', async () => {
   await sendOne();
   const received = await control('GET', 'received');
   expect(received.body.received).toEqual([expect.objectContaining({ pixelId: PIXEL_ID, tokenLocation: 'header' })]);
   expect(received.body.received[0].events[0].event_id).toBe('purchase:1001');
   expect((await control('GET', 'requests')).body.requests).toEqual([expect.objectContaining({ status: 200, eventCount: 1 })]);
+  expect((await control('GET', 'totals')).body.totals).toEqual({ requests: 1, eventsReceived: 1 });
 });
 
 it('POST faults queues a fault, with count defaulting to 1', async () => {

@@ -18,6 +18,7 @@ const SIMPLE_FAULTS = new Set(['http500', 'http503', 'timeout', 'tokenExpired', 
 const ROUTES = [
   'GET /_sandbox/received',
   'GET /_sandbox/requests',
+  'GET /_sandbox/totals',
   'POST /_sandbox/reset',
   'POST /_sandbox/faults {count?, fault}',
   'POST /_sandbox/tokens/revoke {token, subcode?}',
@@ -36,6 +37,8 @@ export function answerControlRequest(method: string, path: string, body: unknown
       return ok({ received: state.received });
     case 'GET /_sandbox/requests':
       return ok({ requests: state.requests });
+    case 'GET /_sandbox/totals':
+      return ok({ totals: state.totals });
     case 'POST /_sandbox/reset':
       state.reset();
       return ok();

@@ -74,7 +74,7 @@ export function answerEventsRequest(request: EventsEndpointRequest, context: Eve
   const checked = checkEventsRequest(parsed, Math.floor(context.now.getTime() / 1000));
   if (!checked.ok) return refuse(checked.answer);
 
-  context.state.received.push({
+  context.state.recordReceived({
     pixelId: request.pixelId,
     apiVersion: request.apiVersion,
     events: checked.body.data,

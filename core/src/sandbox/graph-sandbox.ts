@@ -15,6 +15,7 @@ import {
   type SandboxFault,
   type SandboxRequestLog,
   SandboxState,
+  type SandboxTotals,
   type TokenRevocationSubcode,
 } from './sandbox-state';
 
@@ -31,6 +32,11 @@ export interface GraphSandboxOptions {
   now?: () => Date;
   /** Larger bodies get HTTP 413. Graph documents no limit; 10 MB is ten times a full batch. */
   maxBodyBytes?: number;
+  /**
+   * How many of the latest requests `received` and `requests` keep (default 1,000), so a long
+   * session or a million-event benchmark does not hold every event in memory. `totals` counts all.
+   */
+  historyLimit?: number;
 }
 
 export interface GraphSandbox {
@@ -40,6 +46,8 @@ export interface GraphSandbox {
   readonly received: readonly ReceivedRequest[];
   /** Every `/events` request, whatever its answer. */
   readonly requests: readonly SandboxRequestLog[];
+  /** A snapshot of the counts since start or the last reset. */
+  readonly totals: SandboxTotals;
   /** The next `count` `/events` requests suffer `fault` instead of being processed. */
   failNext(count: number, fault: SandboxFault): void;
   /** Requests with this token get 190 and `subcode` (463 expired, 460 password changed) until restored. */
@@ -54,13 +62,14 @@ export interface GraphSandbox {
 
 const EVENTS_PATH = /^\/(v\d+\.\d+)\/([^/]+)\/events$/;
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_HISTORY_LIMIT = 1000;
 
 export async function startGraphSandbox(options: GraphSandboxOptions = {}): Promise<GraphSandbox> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const state = new SandboxState(options.knownPixels);
+  const state = new SandboxState(options.knownPixels, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
@@ -92,7 +101,7 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
     const status = writeAnswer(res, result.answer, fbtraceId);
     const entry: SandboxRequestLog = { method, url: req.url ?? '', pixelId, status, eventCount: result.eventCount, fault: result.fault };
     if (status !== undefined) entry.fbtraceId = fbtraceId;
-    state.requests.push(entry);
+    state.logRequest(entry);
     logger.info({ method, path: url.pathname, pixelId, status, eventCount: result.eventCount, fault: result.fault, fbtraceId }, 'sandbox /events');
   };
 
@@ -111,6 +120,9 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
     url: `http://${printableHost}:${port}`,
     received: state.received,
     requests: state.requests,
+    get totals() {
+      return { ...state.totals };
+    },
     failNext: (count, fault) => state.failNext(count, fault),
     revokeToken: (token, subcode) => state.revokeToken(token, subcode),
     restoreToken: (token) => state.restoreToken(token),

@@ -5,6 +5,7 @@ export type {
   SandboxFault,
   SandboxFaultKind,
   SandboxRequestLog,
+  SandboxTotals,
   TokenRevocationSubcode,
 } from './sandbox-state';
 export { sampleServerEvent } from './sample-events';

@@ -111,3 +111,35 @@ it('reset forgets requests, queued faults and revoked tokens', async () => {
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
+
+describe('history', () => {
+  it('keeps only the latest historyLimit requests, while totals count them all', async () => {
+    const short = await startGraphSandbox({ historyLimit: 2 });
+    try {
+      for (let i = 1; i <= 3; i++) await postEvents(short, body(i));
+      expect(short.received.map((request) => request.events.length)).toEqual([2, 3]);
+      expect(short.requests.map((request) => request.eventCount)).toEqual([2, 3]);
+      expect(short.totals).toEqual({ requests: 3, eventsReceived: 6 });
+      short.reset();
+      expect(short.totals).toEqual({ requests: 0, eventsReceived: 0 });
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('keeps nothing with historyLimit 0, and counts refused requests but not their events', async () => {
+    const none = await startGraphSandbox({ historyLimit: 0 });
+    try {
+      await postEvents(none, body(4));
+      await postEvents(none, body(2), { token: null });
+      expect([none.received.length, none.requests.length]).toEqual([0, 0]);
+      expect(none.totals).toEqual({ requests: 2, eventsReceived: 4 });
+    } finally {
+      await none.close();
+    }
+  });
+
+  it('refuses a historyLimit that is not a whole number', async () => {
+    await expect(startGraphSandbox({ historyLimit: -1 })).rejects.toThrow(/historyLimit/);
+  });
+});

@@ -41,6 +41,12 @@ export interface SandboxRequestLog {
   fbtraceId?: string;
 }
 
+/** Counts since start or the last reset; unlike the history lists, never trimmed. */
+export interface SandboxTotals {
+  requests: number;
+  eventsReceived: number;
+}
+
 interface QueuedFault {
   fault: SandboxFault;
   remaining: number;
@@ -49,12 +55,30 @@ interface QueuedFault {
 export class SandboxState {
   readonly received: ReceivedRequest[] = [];
   readonly requests: SandboxRequestLog[] = [];
+  readonly totals: SandboxTotals = { requests: 0, eventsReceived: 0 };
   private readonly faults: QueuedFault[] = [];
   private readonly revokedTokens = new Map<string, TokenRevocationSubcode>();
   private knownPixels: ReadonlySet<string> | undefined;
 
-  constructor(private readonly initialKnownPixels: readonly string[] | undefined) {
+  /** `historyLimit`: how many of the latest requests `received` and `requests` keep. */
+  constructor(
+    private readonly initialKnownPixels: readonly string[] | undefined,
+    private readonly historyLimit: number,
+  ) {
+    if (!Number.isInteger(historyLimit) || historyLimit < 0) {
+      throw new Error(`historyLimit must be a whole number of requests, got ${historyLimit}`);
+    }
     this.knownPixels = toSet(initialKnownPixels);
+  }
+
+  recordReceived(request: ReceivedRequest): void {
+    this.totals.eventsReceived += request.events.length;
+    keepLatest(this.received, request, this.historyLimit);
+  }
+
+  logRequest(entry: SandboxRequestLog): void {
+    this.totals.requests += 1;
+    keepLatest(this.requests, entry, this.historyLimit);
   }
 
   failNext(count: number, fault: SandboxFault): void {
@@ -96,10 +120,17 @@ export class SandboxState {
   reset(): void {
     this.received.length = 0;
     this.requests.length = 0;
+    this.totals.requests = 0;
+    this.totals.eventsReceived = 0;
     this.faults.length = 0;
     this.revokedTokens.clear();
     this.knownPixels = toSet(this.initialKnownPixels);
   }
+}
+
+function keepLatest<T>(list: T[], item: T, limit: number): void {
+  list.push(item);
+  if (list.length > limit) list.splice(0, list.length - limit);
 }
 
 function toSet(pixelIds: readonly string[] | undefined): ReadonlySet<string> | undefined {
