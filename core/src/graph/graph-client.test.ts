@@ -213,6 +213,8 @@ describe('configuration', () => {
   it.each([
     ['a pixel id that is not digits', { pixelId: 'me' }, 'pixel ID'],
     ['an empty access token', { accessToken: ' ' }, 'access token'],
+    ['an access token with a line break', { accessToken: 'EAAtoken\nX-Evil: 1' }, 'paste it again'],
+    ['an access token with non-ASCII characters', { accessToken: 'EAAtokén' }, 'paste it again'],
   ])('refuses %s without a request', async (_case, change, message) => {
     const report = await clientFor().sendEvents({ ...target, ...change }, events(2));
     expect(report.requests).toEqual([]);

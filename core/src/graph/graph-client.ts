@@ -15,6 +15,8 @@ import { parseJsonOrUndefined } from './parse-json';
 type PostOutcome = { ok: true; fbtraceId?: string; record: RequestRecord } | { ok: false; error: GraphError; record: RequestRecord };
 
 const PIXEL_ID_PATTERN = /^\d{1,30}$/;
+/** Printable ASCII without spaces: what Meta's tokens are made of, and what a header can carry. */
+const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
 
 export class GraphClient {
   private readonly options: ResolvedGraphClientOptions;
@@ -170,6 +172,13 @@ function checkTarget(target: PixelTarget): ConfigurationGraphError | undefined {
   }
   if (target.accessToken.trim() === '') {
     return new ConfigurationGraphError({ message: 'Access token is empty', merchantMessage: merchantMessages.missingToken() });
+  }
+  // fetch would refuse such a header value, quoting it (the token) in its error message.
+  if (!TOKEN_PATTERN.test(target.accessToken)) {
+    return new ConfigurationGraphError({
+      message: 'Access token contains characters no token has',
+      merchantMessage: merchantMessages.malformedToken(),
+    });
   }
   return undefined;
 }

@@ -28,6 +28,8 @@ export const merchantMessages = {
     `set, the app secret. ${PAUSED}${reference(code, subcode)}`,
   missingPixelId: (): string => `No valid pixel ID is saved: it must be the digits shown in Events Manager. ${PAUSED}`,
   missingToken: (): string => `No Conversions API access token is saved for this pixel. ${PAUSED}`,
+  malformedToken: (): string =>
+    `The saved access token is damaged (it has spaces or characters a token never has); paste it again. ${PAUSED}`,
   throttled: (code: number | undefined, subcode: number | undefined): string =>
     `Meta is limiting how often events may be sent right now. ${QUEUED}${reference(code, subcode)}`,
   policyBlock: (code: number, subcode: number | undefined): string =>
