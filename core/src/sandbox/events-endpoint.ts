@@ -1,5 +1,6 @@
 /** `POST /{version}/{pixel}/events`: faults first, then Graph's own order: token, pixel, body. */
 import { createHmac } from 'node:crypto';
+import { parseJsonOrUndefined } from '../graph/parse-json';
 import {
   type SandboxAnswer,
   appsecretProofError,
@@ -9,7 +10,6 @@ import {
   revokedTokenError,
   unknownPixelError,
 } from './answers';
-import { parseJsonOrUndefined } from '../graph/parse-json';
 import { checkEventsRequest } from './check-events-request';
 import { isPlainObject } from './check-user-data';
 import { type GraphErrorAnswer, invalidRequestAnswer } from './graph-errors';
