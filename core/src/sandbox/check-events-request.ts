@@ -6,6 +6,7 @@ import { checkCustomData } from './check-custom-data';
 import { checkUserData, isPlainObject } from './check-user-data';
 import { type EventProblem, type GraphErrorAnswer, invalidEventAnswer, invalidRequestAnswer, problem } from './graph-errors';
 
+// Spelled out from the spec rather than taken from meta/wire.ts: a wrong entry there must not pass here.
 const ACTION_SOURCES = new Set([
   'email',
   'website',
