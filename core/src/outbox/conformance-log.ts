@@ -1,0 +1,102 @@
+import { HASHED_EMAIL, newEvent, T0, type ConformanceContext } from './conformance';
+
+export function describeEventLogConformance(ctx: ConformanceContext): void {
+  describe('event log', () => {
+    it('lists newest first with ids, states and user_data key names, never payload values', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 1, { customerRef: 'cust-1' })]);
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 2)]);
+      const rows = await outbox.listEvents({ storeId, limit: 10 });
+      expect(rows.map((row) => row.eventId)).toEqual(['order-2', 'order-1']);
+      expect(rows[1]).toMatchObject({
+        storeId,
+        pixelConfigId,
+        eventName: 'Purchase',
+        eventId: 'order-1',
+        sourceId: '1',
+        status: 'queued',
+        reason: null,
+        attempts: 0,
+        lastFbtraceId: null,
+        userDataKeys: ['client_user_agent', 'em'],
+        eventTime: new Date(T0.getTime() + 1000),
+        sentAt: null,
+      });
+      expect(JSON.stringify(rows)).not.toContain(HASHED_EMAIL);
+      expect(JSON.stringify(rows)).not.toContain('Mozilla');
+    });
+
+    it('filters by status and event name and pages with a keyset cursor', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      for (let n = 1; n <= 5; n += 1) await outbox.record(null, [newEvent(storeId, pixelConfigId, n)]);
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 6, { eventName: 'AddToCart', eventId: 'cart-6' })]);
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 7, { status: 'skipped', reason: 'disabled', reasonDetail: 'off' })]);
+
+      expect((await outbox.listEvents({ storeId, limit: 10, status: 'skipped' })).map((r) => r.eventId)).toEqual(['order-7']);
+      expect((await outbox.listEvents({ storeId, limit: 10, eventName: 'AddToCart' })).map((r) => r.eventId)).toEqual(['cart-6']);
+
+      const purchases = { storeId, status: 'queued' as const, eventName: 'Purchase' };
+      const page1 = await outbox.listEvents({ ...purchases, limit: 2 });
+      const last = page1[page1.length - 1]!;
+      const page2 = await outbox.listEvents({ ...purchases, limit: 2, before: { createdAt: last.createdAt, id: last.id } });
+      const page3 = await outbox.listEvents({ ...purchases, limit: 2, before: { createdAt: page2[1]!.createdAt, id: page2[1]!.id } });
+      expect([...page1, ...page2, ...page3].map((r) => r.eventId)).toEqual(['order-5', 'order-4', 'order-3', 'order-2', 'order-1']);
+    });
+
+    it('keeps each store to its own rows and counts them by status', async () => {
+      const mine = await ctx.storeWithPixel();
+      const other = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(null, [newEvent(mine.storeId, mine.pixelConfigId, 1), newEvent(mine.storeId, mine.pixelConfigId, 2, { status: 'skipped', reason: 'no_consent', reasonDetail: 'x' })]);
+      await outbox.record(null, [newEvent(other.storeId, other.pixelConfigId, 1)]);
+      expect(await outbox.listEvents({ storeId: mine.storeId, limit: 10 })).toHaveLength(2);
+      expect(await outbox.countByStatus(mine.storeId)).toEqual({ queued: 1, sending: 0, sent: 0, failed: 0, skipped: 1, expired: 0 });
+    });
+
+    it('refuses a limit outside 1..500', async () => {
+      const { outbox } = ctx.harness();
+      await expect(outbox.listEvents({ storeId: 's', limit: 0 })).rejects.toThrow(RangeError);
+      await expect(outbox.listEvents({ storeId: 's', limit: 501 })).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe('retention and redaction', () => {
+    it('pruneDelivered deletes sent rows sent before the cutoff and nothing else', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(null, [1, 2, 3].map((n) => newEvent(storeId, pixelConfigId, n)));
+      const claimed = (await outbox.claimDue({ workerId: 'w', now: T0, limit: 10, leaseMs: 60_000 }))
+        .concat(await outbox.claimDue({ workerId: 'w', now: new Date(T0.getTime() + 10_000), limit: 10, leaseMs: 60_000 }))
+        .flatMap((batch) => batch.events);
+      const byEventId = new Map(claimed.map((event) => [event.eventId, event.id]));
+      const oldSend = new Date('2026-03-02T00:00:00.000Z');
+      const newSend = new Date('2026-03-20T00:00:00.000Z');
+      await outbox.markSent([byEventId.get('order-1')!], { attemptedAt: oldSend, outcome: 'sent' });
+      await outbox.markSent([byEventId.get('order-2')!], { attemptedAt: newSend, outcome: 'sent' });
+      await outbox.release([byEventId.get('order-3')!]);
+
+      const pruned = await outbox.pruneDelivered(new Date('2026-03-10T00:00:00.000Z'));
+      expect(pruned.events).toBe(1);
+      expect((await outbox.listEvents({ storeId, limit: 10 })).map((r) => r.eventId).sort()).toEqual(['order-2', 'order-3']);
+    });
+
+    it("deleteCustomerData removes a customer's rows and the listed orders' rows, in that store only", async () => {
+      const mine = await ctx.storeWithPixel();
+      const other = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(null, [
+        newEvent(mine.storeId, mine.pixelConfigId, 1, { customerRef: 'cust-9' }),
+        newEvent(mine.storeId, mine.pixelConfigId, 2, { sourceId: 'guest-order' }),
+        newEvent(mine.storeId, mine.pixelConfigId, 3, { customerRef: 'cust-other' }),
+      ]);
+      await outbox.record(null, [newEvent(other.storeId, other.pixelConfigId, 1, { customerRef: 'cust-9' })]);
+
+      expect(await outbox.deleteCustomerData(mine.storeId, {})).toBe(0);
+      expect(await outbox.deleteCustomerData(mine.storeId, { customerRef: 'cust-9', sourceIds: ['guest-order'] })).toBe(2);
+      expect((await outbox.listEvents({ storeId: mine.storeId, limit: 10 })).map((r) => r.eventId)).toEqual(['order-3']);
+      expect(await outbox.listEvents({ storeId: other.storeId, limit: 10 })).toHaveLength(1);
+    });
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * Test utilities other packages import as `@capi-relay/core/testing` (Jest only: the conformance
+ * suite declares tests). Not exported from the main entry point.
+ */
+export {
+  describeOutboxStoreConformance,
+  newEvent,
+  serverEvent,
+  T0,
+  type HarnessFactory,
+  type OutboxConformanceHarness,
+} from './outbox/conformance';

@@ -1,0 +1,49 @@
+import type { BrowserContext, CartStateStore } from '@capi-relay/core';
+import type { DbClient } from '../client';
+import { uuidv7 } from '../ids';
+import { browserFromJson, browserToJson, toCartSnapshot } from './cart-json';
+
+/** Before any webhook: the pixel-only row sorts older than every real cart update. */
+const NEVER_UPDATED = new Date(0);
+
+export function createPrismaCartStateStore(client: DbClient): CartStateStore {
+  return {
+    async get(storeId, cartToken) {
+      const row = await client.cartState.findUnique({ where: { storeId_cartToken: { storeId, cartToken } } });
+      return row ? toCartSnapshot(row) : null;
+    },
+
+    async findByCheckoutToken(storeId, checkoutToken) {
+      const row = await client.cartState.findFirst({
+        where: { storeId, checkoutToken },
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      });
+      return row ? toCartSnapshot(row) : null;
+    },
+
+    async saveBrowserContext(storeId, tokens, browser) {
+      const now = new Date();
+      await client.$transaction(async (tx) => {
+        // Insert-if-missing first: a write, so SQLite holds the write lock for the read-merge-write below.
+        await tx.$executeRaw`
+          INSERT INTO "CartState" ("id", "storeId", "cartToken", "checkoutToken", "lines", "browser", "updatedAt", "touchedAt")
+          VALUES (${uuidv7(now.getTime())}, ${storeId}, ${tokens.cartToken}, ${tokens.checkoutToken ?? null}, '[]', NULL, ${NEVER_UPDATED}, ${now})
+          ON CONFLICT ("storeId", "cartToken") DO NOTHING`;
+        const row = await tx.cartState.findUniqueOrThrow({
+          where: { storeId_cartToken: { storeId, cartToken: tokens.cartToken } },
+          select: { id: true, browser: true, checkoutToken: true },
+        });
+        const merged: BrowserContext = { ...browserFromJson(row.browser), ...definedEntries(browser) };
+        await tx.cartState.update({
+          where: { id: row.id },
+          data: { browser: browserToJson(merged), checkoutToken: tokens.checkoutToken ?? row.checkoutToken, touchedAt: now },
+        });
+      });
+    },
+  };
+}
+
+/** Keys the pixel actually reported: an absent or undefined value must not erase a stored one. */
+function definedEntries(browser: BrowserContext): BrowserContext {
+  return Object.fromEntries(Object.entries(browser).filter(([, value]) => value !== undefined)) as BrowserContext;
+}

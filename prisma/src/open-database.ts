@@ -1,0 +1,64 @@
+/**
+ * The one entry point to storage: `openDatabase(process.env.DATABASE_URL)` gives every store over
+ * one Prisma client. Call `migrate()` once at start-up (web server and worker both may; migrations are
+ * locked and idempotent).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { silentLogger, type CartStateStore, type Logger, type PixelConfigStore, type SecretBox } from '@capi-relay/core';
+import { createPrismaCartStateStore } from './cart-state/prisma-cart-state-store';
+import { createClient, type DbClient } from './client';
+import { createComplianceStore, type ComplianceStore } from './compliance/compliance-store';
+import { resolveDatabaseTarget, type DatabaseTarget, type Provider } from './database-target';
+import { migrateDatabase } from './migrate';
+import { createPrismaOutboxStore, type PrismaOutboxStore } from './outbox/prisma-outbox-store';
+import { createSessionStore, type SessionStore } from './sessions/session-store';
+import { createPrismaPixelConfigStore } from './settings/prisma-pixel-config-store';
+import { deleteStoreData, type DeletedStoreData } from './stores/delete-store-data';
+import { createStoreRegistry, type StoreRegistry } from './stores/store-registry';
+
+export interface OpenDatabaseOptions {
+  logger?: Logger;
+  /** PostgreSQL connection pool size (default 10). */
+  poolSize?: number;
+  /** Relative SQLite paths resolve against this folder (default: the process's cwd). */
+  cwd?: string;
+}
+
+export interface Database {
+  provider: Provider;
+  outbox: PrismaOutboxStore;
+  pixels: PixelConfigStore;
+  stores: StoreRegistry;
+  carts: CartStateStore;
+  compliance: ComplianceStore;
+  /** Sessions hold Shopify tokens, so they need the secret box that seals them. */
+  createSessionStore(secretBox: SecretBox): SessionStore;
+  deleteStoreData(storeId: string): Promise<DeletedStoreData>;
+  /** Applies pending migrations; returns their names. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+  /** The Prisma client, for this package's tests and tools; application code uses the stores. */
+  readonly client: DbClient;
+}
+
+export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Database {
+  const target: DatabaseTarget = resolveDatabaseTarget(url, options.cwd);
+  const logger = options.logger ?? silentLogger;
+  if (target.provider === 'sqlite') fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
+  const client = createClient(target, { poolSize: options.poolSize });
+
+  return {
+    provider: target.provider,
+    outbox: createPrismaOutboxStore(client, target.provider, logger),
+    pixels: createPrismaPixelConfigStore(client),
+    stores: createStoreRegistry(client),
+    carts: createPrismaCartStateStore(client),
+    compliance: createComplianceStore(client),
+    createSessionStore: (secretBox) => createSessionStore(client, secretBox),
+    deleteStoreData: (storeId) => deleteStoreData(client, storeId),
+    migrate: () => migrateDatabase(target, logger),
+    close: () => client.$disconnect(),
+    client,
+  };
+}

@@ -1,0 +1,69 @@
+import type { ClaimedBatch, ServerEvent } from '@capi-relay/core';
+import { sqlFragment, type DbClient } from '../client';
+import type { Provider } from '../database-target';
+
+interface ClaimedRow {
+  id: string;
+  pixelConfigId: string;
+  eventName: string;
+  eventId: string;
+  eventTime: Date;
+  payload: string;
+  attempts: number | bigint;
+  nextAttemptAt: Date;
+}
+
+export interface ClaimRequest {
+  workerId: string;
+  now: Date;
+  /** Most rows claimed in this call, across all pixels. */
+  limit: number;
+  leaseMs: number;
+}
+
+/**
+ * One UPDATE ... WHERE id IN (SELECT ... LIMIT n) RETURNING: atomic on its own, so two workers never
+ * claim the same row. PostgreSQL adds `FOR UPDATE OF o SKIP LOCKED` so concurrent claimers pass over
+ * each other's rows instead of waiting (OF o: locking the pixel rows would make them skip whole
+ * pixels). SQLite runs one writer at a time and needs no lock clause. Rows of a disabled pixel or an
+ * open circuit stay queued; a `sending` row whose lease expired is claimed again.
+ */
+export async function claimDue(client: DbClient, provider: Provider, request: ClaimRequest): Promise<ClaimedBatch[]> {
+  if (!Number.isInteger(request.limit) || request.limit < 1) throw new RangeError('claimDue limit must be a positive integer');
+  if (!(request.leaseMs > 0)) throw new RangeError('claimDue leaseMs must be positive');
+  const leaseExpiresAt = new Date(request.now.getTime() + request.leaseMs);
+  const lockClause = sqlFragment(provider, provider === 'postgresql' ? 'FOR UPDATE OF o SKIP LOCKED' : '');
+
+  const rows = await client.$transaction((tx) =>
+    tx.$queryRaw<ClaimedRow[]>`
+      UPDATE "OutboxEvent"
+      SET "status" = 'sending', "leaseOwner" = ${request.workerId}, "leaseExpiresAt" = ${leaseExpiresAt}, "updatedAt" = ${request.now}
+      WHERE "id" IN (
+        SELECT o."id" FROM "OutboxEvent" o
+        JOIN "PixelConfig" p ON p."id" = o."pixelConfigId"
+        WHERE p."enabled" = TRUE AND p."stoppedAt" IS NULL
+          AND ((o."status" = 'queued' AND o."nextAttemptAt" <= ${request.now})
+            OR (o."status" = 'sending' AND o."leaseExpiresAt" <= ${request.now}))
+        ORDER BY o."nextAttemptAt", o."id"
+        LIMIT ${request.limit}
+        ${lockClause}
+      )
+      RETURNING "id", "pixelConfigId", "eventName", "eventId", "eventTime", "payload", "attempts", "nextAttemptAt"`,
+  );
+
+  rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id));
+  const batches = new Map<string, ClaimedBatch>();
+  for (const row of rows) {
+    let batch = batches.get(row.pixelConfigId);
+    if (!batch) batches.set(row.pixelConfigId, (batch = { pixelConfigId: row.pixelConfigId, events: [] }));
+    batch.events.push({
+      id: row.id,
+      eventName: row.eventName,
+      eventId: row.eventId,
+      eventTime: row.eventTime,
+      payload: JSON.parse(row.payload) as ServerEvent,
+      attempts: Number(row.attempts),
+    });
+  }
+  return [...batches.values()];
+}

@@ -1,0 +1,59 @@
+import type { DeliveryReceipt, NewOutboxEvent, RecordOptions, RecordResult } from '@capi-relay/core';
+import { writeCartSnapshot } from '../cart-state/write-cart-snapshot';
+import type { DbClient, Tx } from '../client';
+import { uuidv7 } from '../ids';
+
+/** The unique key's pixel part: a nullable column cannot carry a unique constraint portably. */
+export function pixelKeyOf(event: Pick<NewOutboxEvent, 'storeId' | 'pixelConfigId'>): string {
+  return event.pixelConfigId ?? `none:${event.storeId}`;
+}
+
+function assertRecordable(event: NewOutboxEvent): void {
+  if (event.status === 'queued' && event.pixelConfigId === null) {
+    throw new Error(`Outbox event ${event.eventName}/${event.eventId} is queued without a pixel configuration.`);
+  }
+  if (event.status !== 'queued' && event.reason === undefined) {
+    throw new Error(`Outbox event ${event.eventName}/${event.eventId} has status ${event.status} but no reason.`);
+  }
+}
+
+/** Inserts the receipt unless known; 1 when inserted. A write first, so SQLite locks at once. */
+async function insertReceipt(tx: Tx, receipt: DeliveryReceipt, now: Date): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO "WebhookReceipt" ("id", "storeId", "source", "deliveryId", "topic", "receivedAt")
+    VALUES (${uuidv7(now.getTime())}, ${receipt.storeId}, ${receipt.source}, ${receipt.deliveryId}, ${receipt.topic}, ${now})
+    ON CONFLICT ("source", "deliveryId") DO NOTHING`;
+}
+
+async function insertEvent(tx: Tx, event: NewOutboxEvent, now: Date): Promise<number> {
+  // A queued row is due at once; its event time orders the queue fairly (oldest first).
+  const nextAttemptAt = event.status === 'queued' ? event.eventTime : null;
+  return tx.$executeRaw`
+    INSERT INTO "OutboxEvent" ("id", "storeId", "pixelConfigId", "pixelKey", "eventName", "eventId", "sourceId",
+      "customerRef", "eventTime", "payload", "status", "reason", "reasonDetail", "userDataKeys", "attempts",
+      "nextAttemptAt", "createdAt", "updatedAt")
+    VALUES (${uuidv7(now.getTime())}, ${event.storeId}, ${event.pixelConfigId}, ${pixelKeyOf(event)}, ${event.eventName},
+      ${event.eventId}, ${event.sourceId}, ${event.customerRef ?? null}, ${event.eventTime}, ${JSON.stringify(event.payload)},
+      ${event.status}, ${event.reason ?? null}, ${event.reasonDetail ?? null}, ${JSON.stringify(event.userDataKeys)}, 0,
+      ${nextAttemptAt}, ${now}, ${now})
+    ON CONFLICT ("pixelKey", "eventName", "eventId") DO NOTHING`;
+}
+
+export async function recordEvents(
+  client: DbClient,
+  receipt: DeliveryReceipt | null,
+  events: NewOutboxEvent[],
+  options: RecordOptions = {},
+): Promise<RecordResult> {
+  events.forEach(assertRecordable);
+  return client.$transaction(async (tx) => {
+    const now = new Date();
+    if (receipt && (await insertReceipt(tx, receipt, now)) === 0) {
+      return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0 };
+    }
+    let inserted = 0;
+    for (const event of events) inserted += await insertEvent(tx, event, now);
+    if (options.cartState) await writeCartSnapshot(tx, options.cartState, now);
+    return { duplicateDelivery: false, inserted, duplicateEvents: events.length - inserted };
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * The shops we serve. A store row is created the first time a shop is seen (install, or a webhook
+ * that beat the install) and owns everything else; uninstalling only marks it, and the data goes when
+ * the platform asks for it (Shopify's shop/redact) or retention prunes it.
+ */
+import { retryOnUniqueViolation, type DbClient, type Prisma } from '../client';
+
+export const PLATFORMS = ['shopify', 'medusa'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export interface StoreRecord {
+  id: string;
+  platform: Platform;
+  domain: string;
+  installedAt: Date;
+  uninstalledAt: Date | null;
+}
+
+export interface StoreRegistry {
+  /** The store for this shop, created (installed now) on first sight. Never changes install state. */
+  ensureStore(platform: Platform, domain: string): Promise<StoreRecord>;
+  /** An install or re-install: creates the store or clears its uninstalled mark. */
+  markInstalled(platform: Platform, domain: string, at: Date): Promise<StoreRecord>;
+  markUninstalled(storeId: string, at: Date): Promise<void>;
+  findStore(platform: Platform, domain: string): Promise<StoreRecord | null>;
+  getStore(storeId: string): Promise<StoreRecord | null>;
+}
+
+function toRecord(row: Prisma.StoreGetPayload<object>): StoreRecord {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    domain: row.domain,
+    installedAt: row.installedAt,
+    uninstalledAt: row.uninstalledAt,
+  };
+}
+
+function assertPlatform(platform: string): asserts platform is Platform {
+  if (!(PLATFORMS as readonly string[]).includes(platform)) {
+    throw new Error(`Unknown platform "${platform}"; expected one of ${PLATFORMS.join(', ')}.`);
+  }
+}
+
+export function createStoreRegistry(client: DbClient): StoreRegistry {
+  function upsertStore(platform: Platform, domain: string, at: Date, reinstall: boolean) {
+    assertPlatform(platform);
+    return retryOnUniqueViolation(() =>
+      client.$transaction((tx) =>
+        tx.store.upsert({
+          where: { platform_domain: { platform, domain } },
+          create: { platform, domain, installedAt: at },
+          update: reinstall ? { installedAt: at, uninstalledAt: null } : {},
+        }),
+      ),
+    );
+  }
+
+  return {
+    async ensureStore(platform, domain) {
+      return toRecord(await upsertStore(platform, domain, new Date(), false));
+    },
+
+    async markInstalled(platform, domain, at) {
+      const existing = await client.store.findUnique({ where: { platform_domain: { platform, domain } } });
+      // Already installed: keep the original install time.
+      if (existing && existing.uninstalledAt === null) return toRecord(existing);
+      return toRecord(await upsertStore(platform, domain, at, true));
+    },
+
+    async markUninstalled(storeId, at) {
+      await client.$transaction((tx) => tx.store.update({ where: { id: storeId }, data: { uninstalledAt: at } }));
+    },
+
+    async findStore(platform, domain) {
+      const row = await client.store.findUnique({ where: { platform_domain: { platform, domain } } });
+      return row ? toRecord(row) : null;
+    },
+
+    async getStore(storeId) {
+      const row = await client.store.findUnique({ where: { id: storeId } });
+      return row ? toRecord(row) : null;
+    },
+  };
+}

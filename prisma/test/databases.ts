@@ -1,0 +1,115 @@
+/**
+ * Real databases for integration tests, on both providers: a migrated SQLite file in a temp folder,
+ * and a PostgreSQL database created for the test file and dropped after it (server from
+ * TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+ *
+ *   forEachDatabase((t) => {
+ *     it('stores things', async () => { const db = t.db(); ... });
+ *   });
+ *
+ * Every test in a file shares one database; call `t.reset()` in a beforeEach when tests must not see
+ * each other's rows.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database, type Provider } from '../src';
+
+export const PROVIDERS: Provider[] = ['sqlite', 'postgresql'];
+const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  db: Database;
+  url: string;
+  /** Absolute path of the SQLite file (undefined on PostgreSQL). */
+  filePath?: string;
+  /** Deletes every row (keeps the schema). */
+  reset(): Promise<void>;
+  /** Closes the connection and removes the database. */
+  drop(): Promise<void>;
+}
+
+/** Child tables first: a plain DELETE must not trip a foreign key. */
+const TABLES = ['DeliveryAttempt', 'OutboxEvent', 'WebhookReceipt', 'CartState', 'PixelConfig', 'Session', 'ComplianceRequest', 'Store'];
+
+async function deleteAllRows(db: Database): Promise<void> {
+  await db.client.$transaction(async (tx) => {
+    for (const table of TABLES) await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
+  });
+}
+
+async function createSqlite(): Promise<TestDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-relay-test-'));
+  const filePath = path.join(dir, 'test.sqlite');
+  const url = `file:${filePath}`;
+  const db = openDatabase(url);
+  await db.migrate();
+  return {
+    db,
+    url,
+    filePath,
+    reset: () => deleteAllRows(db),
+    async drop() {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withAdmin<T>(run: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL });
+  await admin.connect();
+  try {
+    return await run(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function createPostgres(): Promise<TestDatabase> {
+  const name = `capi_relay_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const db = openDatabase(url.toString(), { poolSize: 8 });
+  await db.migrate();
+  return {
+    db,
+    url: url.toString(),
+    reset: () => deleteAllRows(db),
+    async drop() {
+      await db.close();
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+export function createTestDatabase(provider: Provider): Promise<TestDatabase> {
+  return provider === 'sqlite' ? createSqlite() : createPostgres();
+}
+
+export interface DatabaseTestContext {
+  provider: Provider;
+  db(): Database;
+  testDatabase(): TestDatabase;
+  reset(): Promise<void>;
+}
+
+/** Declares `body` once per provider, each inside a describe named after it, over a fresh database. */
+export function forEachDatabase(body: (t: DatabaseTestContext) => void): void {
+  describe.each(PROVIDERS)('%s', (provider) => {
+    let handle: TestDatabase | undefined;
+    beforeAll(async () => {
+      handle = await createTestDatabase(provider);
+    });
+    afterAll(async () => {
+      await handle?.drop();
+    });
+    const current = (): TestDatabase => {
+      if (!handle) throw new Error(`the ${provider} test database is not ready (used outside a test?)`);
+      return handle;
+    };
+    body({ provider, db: () => current().db, testDatabase: current, reset: () => current().reset() });
+  });
+}
