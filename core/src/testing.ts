@@ -10,3 +10,4 @@ export {
   type HarnessFactory,
   type OutboxConformanceHarness,
 } from './outbox/conformance';
+export { createMemoryPixelConfigStore } from './settings/memory-pixel-config-store';

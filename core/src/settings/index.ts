@@ -1,1 +1,4 @@
 export * from './port';
+export * from './settings-view';
+export * from './validate-settings-input';
+export * from './settings-service';

@@ -1,0 +1,58 @@
+/**
+ * An in-memory PixelConfigStore for unit tests of code that reads settings (the settings service, the
+ * worker, planners). Same semantics as the Prisma store: one configuration per store, created on the
+ * first upsert with the schema's defaults; any upsert closes an open circuit.
+ */
+import { randomUUID } from 'node:crypto';
+import type { PixelConfigRecord, PixelConfigStore } from './port';
+import { DEFAULT_EVENT_TOGGLES, DEFAULT_PURCHASE_TRIGGER } from './settings-view';
+
+export function createMemoryPixelConfigStore(now: () => Date = () => new Date()): PixelConfigStore & { records: Map<string, PixelConfigRecord> } {
+  const records = new Map<string, PixelConfigRecord>();
+  const copy = (record: PixelConfigRecord): PixelConfigRecord => ({ ...record, events: { ...record.events } });
+
+  return {
+    records,
+    async listByStore(storeId) {
+      return [...records.values()].filter((record) => record.storeId === storeId).map(copy);
+    },
+    async get(id) {
+      const record = records.get(id);
+      return record ? copy(record) : null;
+    },
+    async upsertForStore(storeId, patch) {
+      const existing = [...records.values()].find((record) => record.storeId === storeId);
+      const base: PixelConfigRecord = existing ?? {
+        id: randomUUID(),
+        storeId,
+        pixelId: null,
+        accessTokenCiphertext: null,
+        accessTokenLast4: null,
+        testEventCode: null,
+        enabled: true,
+        events: { ...DEFAULT_EVENT_TOGGLES },
+        purchaseTrigger: DEFAULT_PURCHASE_TRIGGER,
+        stoppedAt: null,
+        stoppedReason: null,
+        updatedAt: now(),
+      };
+      // Like Prisma, an undefined field means "leave as is".
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const updated: PixelConfigRecord = {
+        ...base,
+        ...defined,
+        events: { ...(patch.events ?? base.events) },
+        stoppedAt: null,
+        stoppedReason: null,
+        updatedAt: now(),
+      };
+      records.set(updated.id, updated);
+      return copy(updated);
+    },
+    async stop(id, reason, at) {
+      const record = records.get(id);
+      if (!record) throw new Error(`No pixel configuration ${id}.`);
+      records.set(id, { ...record, stoppedAt: at, stoppedReason: reason });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { EventToggles, PixelConfigRecord, PurchaseTrigger } from './port';
+
+/** The admin API's view of a store's settings. Never carries the token, only whether one is saved. */
+export interface SettingsView {
+  pixelId: string | null;
+  accessTokenSet: boolean;
+  accessTokenLast4: string | null;
+  testEventCode: string | null;
+  purchaseTrigger: PurchaseTrigger;
+  events: EventToggles;
+  /** Sending on/off for the whole pixel. */
+  enabled: boolean;
+  /** Set while sending is stopped because Meta refused the token or a permission; saving settings clears it. */
+  stopped: { at: Date; reason: string } | null;
+}
+
+export const DEFAULT_EVENT_TOGGLES: EventToggles = { Purchase: true, InitiateCheckout: true, AddToCart: true };
+export const DEFAULT_PURCHASE_TRIGGER: PurchaseTrigger = 'order_created';
+
+/** A store without a configuration sees the defaults a first save would create. */
+export function toSettingsView(record: PixelConfigRecord | undefined): SettingsView {
+  return {
+    pixelId: record?.pixelId ?? null,
+    accessTokenSet: Boolean(record?.accessTokenCiphertext),
+    accessTokenLast4: record?.accessTokenLast4 ?? null,
+    testEventCode: record?.testEventCode ?? null,
+    purchaseTrigger: record?.purchaseTrigger ?? DEFAULT_PURCHASE_TRIGGER,
+    events: { ...(record?.events ?? DEFAULT_EVENT_TOGGLES) },
+    enabled: record?.enabled ?? true,
+    stopped: record?.stoppedAt ? { at: record.stoppedAt, reason: record.stoppedReason ?? 'Sending was stopped.' } : null,
+  };
+}
