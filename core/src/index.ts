@@ -10,3 +10,4 @@ export * from './sandbox';
 export * from './outbox';
 export * from './settings';
 export * from './crypto';
+export * from './engine';

@@ -120,7 +120,7 @@ async function scheduleRetry(ctx: DeliveryContext, pixelConfigId: string, outcom
   }
   const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts, backoff, random, error.retryAfterMs));
   if (nextAttemptAt > sendDeadline(event.payload)) {
-    await expireEvent(ctx, pixelConfigId, event, error);
+    await expireEvent(ctx, pixelConfigId, event, { error, details });
     return 'expired';
   }
   await outbox.markRetry(event.id, nextAttemptAt, { ...details, outcome: 'retry' });

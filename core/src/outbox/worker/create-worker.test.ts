@@ -120,6 +120,7 @@ describe('DeliveryWorker.runOnce', () => {
     expect(await worker.runOnce()).toMatchObject({ expired: 1, retried: 0 });
     expect(outbox.row(row.id)).toMatchObject({ status: 'expired', reason: 'too_old' });
     expect(outbox.row(row.id).reasonDetail).toMatch(/Delivery kept failing \(last: Meta error 4\)/);
+    expect(outbox.attempts).toMatchObject([{ outboxEventId: row.id, outcome: 'expired', code: 4 }]);
     expect(seen.expired).toHaveLength(1);
   });
 

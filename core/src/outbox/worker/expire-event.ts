@@ -1,6 +1,7 @@
 import type { GraphError } from '../../graph';
 import { maxEventAgeSeconds, sendDeadline } from '../../validate';
 import type { ClaimedEvent } from '../port';
+import type { AttemptDetails } from './attempt-details';
 import type { DeliveryContext } from './delivery-context';
 
 const DAY_SECONDS = 86_400;
@@ -12,15 +13,22 @@ export function describeFailure(error: GraphError): string {
   return 'no answer from Meta';
 }
 
+/** The attempt that failed just before the event ran out of time, kept in the attempt log. */
+export interface LastAttempt {
+  error: GraphError;
+  details: AttemptDetails;
+}
+
 /** Marks an event Meta would now refuse as too old, so it is never sent (spec items 12 and 21). */
-export async function expireEvent(ctx: DeliveryContext, pixelConfigId: string, event: ClaimedEvent, lastError?: GraphError): Promise<void> {
+export async function expireEvent(ctx: DeliveryContext, pixelConfigId: string, event: ClaimedEvent, last?: LastAttempt): Promise<void> {
   const { action_source: source } = event.payload;
   const days = Math.ceil(maxEventAgeSeconds(source) / DAY_SECONDS);
   const detail =
-    (lastError === undefined ? '' : `Delivery kept failing (last: ${describeFailure(lastError)}). `) +
+    (last === undefined ? '' : `Delivery kept failing (last: ${describeFailure(last.error)}). `) +
     `Meta only accepts ${source} events up to ${days} days old; this one happened at ${event.eventTime.toISOString()} ` +
     `and could not be sent before ${sendDeadline(event.payload).toISOString()}, so it was not sent.`;
-  await ctx.options.outbox.markExpired(event.id, detail);
+  if (last === undefined) await ctx.options.outbox.markExpired(event.id, detail);
+  else await ctx.options.outbox.markFailed(event.id, 'too_old', detail, { ...last.details, outcome: 'expired' });
   ctx.options.logger.warn({ pixelConfigId, outboxEventId: event.id, eventId: event.eventId }, 'event expired before delivery');
   ctx.events.emit('expired', { pixelConfigId, outboxEventId: event.id, eventTime: event.eventTime });
 }

@@ -1,4 +1,12 @@
 export { createWorker, DeliveryWorker } from './create-worker';
-export { WORKER_DEFAULTS, type EventSender, type ResolveTarget, type WorkerOptions } from './worker-options';
+export {
+  resolveWorkerTuning,
+  WORKER_DEFAULTS,
+  type EventSender,
+  type ResolvedWorkerTuning,
+  type ResolveTarget,
+  type WorkerOptions,
+  type WorkerTuning,
+} from './worker-options';
 export { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 export type { CircuitOpenedEvent, ExpiredEvent, FailedEvent, RetryEvent, RoundCounts, SentEvent, WorkerEventMap } from './worker-events';

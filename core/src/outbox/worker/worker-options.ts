@@ -18,15 +18,8 @@ export interface EventSender {
  */
 export type ResolveTarget = (pixelConfigId: string) => Promise<PixelTarget>;
 
-export interface WorkerOptions {
-  outbox: OutboxStore;
-  pixels: Pick<PixelConfigStore, 'stop'>;
-  resolveTarget: ResolveTarget;
-  graph: EventSender;
-  logger?: Logger;
-  clock?: () => Date;
-  /** [0, 1), for backoff jitter. */
-  random?: () => number;
+/** The worker's timing and sizing: what an operator tunes. */
+export interface WorkerTuning {
   /** Names this worker's leases; unique per process by default. */
   workerId?: string;
   /** Events claimed per round, at most Meta's 1,000 per request. */
@@ -43,10 +36,29 @@ export interface WorkerOptions {
   /** Gives up on an event after this many failed attempts; by default only Meta's age window ends retries. */
   maxAttempts?: number;
   backoff?: BackoffPolicy;
+  clock?: () => Date;
+  /** [0, 1), for backoff jitter. */
+  random?: () => number;
 }
 
-export interface ResolvedWorkerOptions extends Required<Omit<WorkerOptions, 'maxAttempts'>> {
+export interface WorkerOptions extends WorkerTuning {
+  outbox: OutboxStore;
+  pixels: Pick<PixelConfigStore, 'stop'>;
+  resolveTarget: ResolveTarget;
+  graph: EventSender;
+  logger?: Logger;
+}
+
+export interface ResolvedWorkerTuning extends Required<Omit<WorkerTuning, 'maxAttempts'>> {
   maxAttempts: number | undefined;
+}
+
+export interface ResolvedWorkerOptions extends ResolvedWorkerTuning {
+  outbox: OutboxStore;
+  pixels: Pick<PixelConfigStore, 'stop'>;
+  resolveTarget: ResolveTarget;
+  graph: EventSender;
+  logger: Logger;
 }
 
 export const WORKER_DEFAULTS = {
@@ -65,27 +77,33 @@ function wholeNumber(name: string, value: number, min: number, max = Number.MAX_
 
 const positiveInteger = (name: string, value: number, max?: number): number => wholeNumber(name, value, 1, max);
 
-/** Checks the options once, at construction, so a typo fails at start-up and not mid-delivery. */
-export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOptions {
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+/** Checks the tuning once, so a typo fails at start-up and not mid-delivery. */
+export function resolveWorkerTuning(tuning: WorkerTuning): ResolvedWorkerTuning {
+  const backoff = tuning.backoff ?? DEFAULT_BACKOFF;
   positiveInteger('backoff.baseMs', backoff.baseMs);
   if (backoff.capMs < backoff.baseMs) {
     throw new Error(`createWorker: backoff.capMs (${backoff.capMs}) must not be below backoff.baseMs (${backoff.baseMs})`);
   }
   return {
+    clock: tuning.clock ?? (() => new Date()),
+    random: tuning.random ?? Math.random,
+    workerId: tuning.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    batchSize: positiveInteger('batchSize', tuning.batchSize ?? WORKER_DEFAULTS.batchSize, MAX_EVENTS_PER_REQUEST),
+    leaseMs: positiveInteger('leaseMs', tuning.leaseMs ?? WORKER_DEFAULTS.leaseMs),
+    pollIntervalMs: positiveInteger('pollIntervalMs', tuning.pollIntervalMs ?? WORKER_DEFAULTS.pollIntervalMs),
+    flushDelayMs: wholeNumber('flushDelayMs', tuning.flushDelayMs ?? WORKER_DEFAULTS.flushDelayMs, 0),
+    maxAttempts: tuning.maxAttempts === undefined ? undefined : positiveInteger('maxAttempts', tuning.maxAttempts),
+    backoff,
+  };
+}
+
+export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOptions {
+  return {
+    ...resolveWorkerTuning(options),
     outbox: options.outbox,
     pixels: options.pixels,
     resolveTarget: options.resolveTarget,
     graph: options.graph,
     logger: options.logger ?? silentLogger,
-    clock: options.clock ?? (() => new Date()),
-    random: options.random ?? Math.random,
-    workerId: options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    batchSize: positiveInteger('batchSize', options.batchSize ?? WORKER_DEFAULTS.batchSize, MAX_EVENTS_PER_REQUEST),
-    leaseMs: positiveInteger('leaseMs', options.leaseMs ?? WORKER_DEFAULTS.leaseMs),
-    pollIntervalMs: positiveInteger('pollIntervalMs', options.pollIntervalMs ?? WORKER_DEFAULTS.pollIntervalMs),
-    flushDelayMs: wholeNumber('flushDelayMs', options.flushDelayMs ?? WORKER_DEFAULTS.flushDelayMs, 0),
-    maxAttempts: options.maxAttempts === undefined ? undefined : positiveInteger('maxAttempts', options.maxAttempts),
-    backoff,
   };
 }

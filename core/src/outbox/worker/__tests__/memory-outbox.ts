@@ -107,7 +107,8 @@ export class MemoryOutbox implements OutboxStore {
   }
 
   async markFailed(id: string, reason: NotSentReason, detail: string, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void> {
-    Object.assign(this.finish(id, attempt, 'failed'), { reason, reasonDetail: detail });
+    // The port's rule: an event too old to send is `expired`, every other refusal `failed`.
+    Object.assign(this.finish(id, attempt, reason === 'too_old' ? 'expired' : 'failed'), { reason, reasonDetail: detail });
   }
 
   async markExpired(id: string, detail: string): Promise<void> {

@@ -1,0 +1,104 @@
+import { generateSecretBoxKey } from './crypto';
+import { createEngine, EngineConfigError, type Engine } from './engine';
+import { buildPurchase } from './events';
+import type { Order } from './model/commerce';
+import { MemoryOutbox } from './outbox/worker/__tests__/memory-outbox';
+import { type GraphSandbox, startGraphSandbox } from './sandbox';
+import { createMemoryPixelConfigStore } from './settings/memory-pixel-config-store';
+
+const PIXEL_ID = '123456789012345';
+const TOKEN = `EAAB${'x'.repeat(60)}`;
+
+function order(id: string, createdAt = new Date(Date.now() - 60_000)): Order {
+  return {
+    id,
+    createdAt,
+    total: { amount: '42.50', currency: 'EUR' },
+    email: 'jane@example.com',
+    lineItems: [{ productId: '7', quantity: 1, unitPrice: { amount: '42.50', currency: 'EUR' } }],
+    channel: 'online',
+    browser: { userAgent: 'Mozilla/5.0', ipAddress: '203.0.113.9', pageUrl: 'https://shop.example.com/thank-you' },
+  };
+}
+
+describe('createEngine', () => {
+  it('reports every configuration problem at once', () => {
+    let thrown: unknown;
+    try {
+      createEngine({
+        encryptionKey: 'short',
+        graph: { graphUrl: 'ftp://graph.example', apiVersion: '25', timeoutMs: 30_000 },
+        worker: { leaseMs: 10_000 },
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EngineConfigError);
+    const { problems } = thrown as EngineConfigError;
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/encryption key must be 64 hexadecimal/);
+    expect(problems.join('\n')).toMatch(/apiVersion must look like/);
+    expect(problems.join('\n')).toMatch(/leaseMs \(10000\) must be at least twice graph.timeoutMs \(30000\)/);
+  });
+
+  it('refuses worker tuning errors and a worker lease shorter than twice the request timeout', () => {
+    expect(() => createEngine({ encryptionKey: generateSecretBoxKey(), worker: { batchSize: 5000 } })).toThrow(/batchSize/);
+    const engine = createEngine({ encryptionKey: generateSecretBoxKey(), graph: { timeoutMs: 1_000 } });
+    const stores = { outbox: new MemoryOutbox(), pixels: createMemoryPixelConfigStore() };
+    expect(() => engine.createWorker(stores, { leaseMs: 1_500 })).toThrow(/leaseMs \(1500\) must be at least twice/);
+  });
+
+  describe('wired to a Graph sandbox', () => {
+    let sandbox: GraphSandbox;
+    let engine: Engine;
+    beforeAll(async () => {
+      sandbox = await startGraphSandbox();
+    });
+    afterAll(() => sandbox.close());
+    beforeEach(() => {
+      sandbox.reset();
+      engine = createEngine({ encryptionKey: generateSecretBoxKey(), graph: { graphUrl: sandbox.url, timeoutMs: 5_000 } });
+    });
+
+    async function storeWithPixel(stores: { pixels: ReturnType<typeof createMemoryPixelConfigStore> }) {
+      const saved = await engine.settings(stores.pixels).updateSettings('store-1', { pixelId: PIXEL_ID, accessToken: TOKEN });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    }
+
+    it('plans and records against the store\'s pixels, and the worker sends with the decrypted token', async () => {
+      const stores = { outbox: new MemoryOutbox(), pixels: createMemoryPixelConfigStore() };
+      await storeWithPixel(stores);
+      const [pixel] = await stores.pixels.listByStore('store-1');
+      expect(pixel?.accessTokenCiphertext).not.toContain(TOKEN);
+
+      const result = await engine.enqueue(stores, null, { storeId: 'store-1', built: [buildPurchase(order('1001'))] });
+      expect(result.inserted).toBe(1);
+
+      const counts = await engine.createWorker(stores, { leaseMs: 60_000 }).runOnce();
+      expect(counts).toMatchObject({ claimed: 1, sent: 1 });
+      expect(sandbox.received).toHaveLength(1);
+      expect(sandbox.received[0]).toMatchObject({ pixelId: PIXEL_ID, tokenLocation: 'header' });
+      expect(sandbox.received[0]?.events[0]).toMatchObject({ event_name: 'Purchase', event_id: expect.stringContaining('1001') });
+    });
+
+    it('records a store without a pixel as skipped and sends nothing', async () => {
+      const stores = { outbox: new MemoryOutbox(), pixels: createMemoryPixelConfigStore() };
+      const record = jest.spyOn(stores.outbox, 'record');
+      await engine.enqueue(stores, null, { storeId: 'store-1', built: [buildPurchase(order('1002'))] });
+      expect(record.mock.calls[0]?.[1]).toMatchObject([{ pixelConfigId: null, status: 'skipped', reason: 'no_pixel' }]);
+    });
+
+    it('wakes its running workers when events were queued', async () => {
+      const stores = { outbox: new MemoryOutbox(), pixels: createMemoryPixelConfigStore() };
+      await storeWithPixel(stores);
+      const worker = engine.createWorker(stores, { leaseMs: 60_000, pollIntervalMs: 3_600_000, flushDelayMs: 0 });
+      const notify = jest.spyOn(worker, 'notify');
+
+      await engine.enqueue(stores, null, { storeId: 'store-1', built: [buildPurchase(order('1003'))] });
+      await engine.enqueue(stores, null, { storeId: 'store-1', built: [buildPurchase(order('1004', new Date(Date.now() - 30 * 86_400_000)))] });
+
+      // The second order is too old: it is recorded as expired, and there is nothing to wake a worker for.
+      expect(notify).toHaveBeenCalledTimes(1);
+    });
+  });
+});

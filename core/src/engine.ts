@@ -1,0 +1,111 @@
+/**
+ * The engine's one entry point: checks the configuration once and wires the Graph client, the
+ * settings service, the planner and the delivery worker together. Adapters (the Shopify app, the
+ * Medusa plugin) inject their stores; nothing platform- or database-specific lives here.
+ */
+import { createSecretBox, type SecretBox } from './crypto';
+import { DEFAULT_TIMEOUT_MS, GraphClient, type GraphClientOptions } from './graph';
+import { type Logger, silentLogger } from './log';
+import { planOutboxEvents, type PlanInput } from './outbox/plan';
+import type { DeliveryReceipt, NewOutboxEvent, OutboxStore, RecordOptions, RecordResult } from './outbox/port';
+import { createWorker, type DeliveryWorker, resolveWorkerTuning, type WorkerTuning } from './outbox/worker';
+import type { PixelConfigStore } from './settings/port';
+import { createSettingsService, type SettingsService } from './settings/settings-service';
+
+export interface EngineConfig {
+  /** 64 hex characters: seals the merchants' Meta access tokens at rest. */
+  encryptionKey: string;
+  graph?: Omit<GraphClientOptions, 'logger'>;
+  /** Defaults for every worker this engine creates. */
+  worker?: WorkerTuning;
+  logger?: Logger;
+}
+
+/** The stores an adapter provides. */
+export interface EngineStores {
+  outbox: OutboxStore;
+  pixels: PixelConfigStore;
+}
+
+/** Planning input without what the engine fills in: the store's pixels and, by default, the time. */
+export type EnqueueInput = Omit<PlanInput, 'pixels' | 'now'> & { now?: Date };
+
+export interface Engine {
+  readonly graph: GraphClient;
+  readonly secretBox: SecretBox;
+  settings(pixels: PixelConfigStore): SettingsService;
+  /** The rows `enqueue` would record, for callers that record them themselves. */
+  plan(input: PlanInput): NewOutboxEvent[];
+  /**
+   * Plans the events against the store's pixels and records them with their delivery receipt in one
+   * transaction; wakes this process's running workers when something was queued.
+   */
+  enqueue(stores: EngineStores, receipt: DeliveryReceipt | null, input: EnqueueInput, options?: RecordOptions): Promise<RecordResult>;
+  createWorker(stores: EngineStores, tuning?: WorkerTuning): DeliveryWorker;
+}
+
+export class EngineConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid engine configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'EngineConfigError';
+  }
+}
+
+/** Runs each check, collecting every problem so one start-up failure lists them all. */
+function checked<T>(problems: string[], build: () => T): T | undefined {
+  try {
+    return build();
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+}
+
+export function createEngine(config: EngineConfig): Engine {
+  const logger = config.logger ?? silentLogger;
+  const problems: string[] = [];
+  const secretBox = checked(problems, () => createSecretBox(config.encryptionKey));
+  const graph = checked(problems, () => new GraphClient({ ...config.graph, logger }));
+  const tuning = checked(problems, () => resolveWorkerTuning(config.worker ?? {}));
+  const timeoutMs = config.graph?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // A lease shorter than a slow request lets a second worker reclaim and resend events in flight.
+  const leaseProblem = (leaseMs: number) =>
+    leaseMs < 2 * timeoutMs ? `worker.leaseMs (${leaseMs}) must be at least twice graph.timeoutMs (${timeoutMs})` : undefined;
+  const configuredLease = tuning && leaseProblem(tuning.leaseMs);
+  if (configuredLease) problems.push(configuredLease);
+  if (!secretBox || !graph || problems.length > 0) throw new EngineConfigError(problems);
+
+  const settings = (pixels: PixelConfigStore) => createSettingsService({ pixels, secretBox, logger });
+  const workers = new Set<DeliveryWorker>();
+
+  return {
+    graph,
+    secretBox,
+    settings,
+    plan: planOutboxEvents,
+
+    async enqueue({ outbox, pixels }, receipt, input, options) {
+      const rows = planOutboxEvents({ ...input, now: input.now ?? new Date(), pixels: await pixels.listByStore(input.storeId) });
+      const result = await outbox.record(receipt, rows, options);
+      if (result.inserted > 0 && rows.some((row) => row.status === 'queued')) for (const worker of workers) worker.notify();
+      return result;
+    },
+
+    createWorker({ outbox, pixels }, overrides) {
+      const overriddenLease = overrides?.leaseMs === undefined ? undefined : leaseProblem(overrides.leaseMs);
+      if (overriddenLease) throw new EngineConfigError([overriddenLease]);
+      const service = settings(pixels);
+      const worker = createWorker({
+        ...config.worker,
+        ...overrides,
+        outbox,
+        pixels,
+        resolveTarget: (pixelConfigId) => service.resolveTarget(pixelConfigId),
+        graph,
+        logger,
+      });
+      workers.add(worker);
+      return worker;
+    },
+  };
+}
