@@ -1,0 +1,50 @@
+/**
+ * A delivery worker in its own process, as `npm run worker` runs one, for the crash and concurrency
+ * tests. Configured by environment; prints one JSON line per lifecycle step on stdout. SIGTERM stops
+ * it gracefully; the tests also SIGKILL it mid-batch.
+ */
+'use strict';
+require('./register-ts');
+const { createEngine } = require('@capi-relay/core');
+const { openDatabase } = require('@capi-relay/db');
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`worker-child: ${name} is required`);
+  return value;
+};
+const say = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
+async function main() {
+  const db = openDatabase(env('DATABASE_URL'), { poolSize: 4 });
+  const engine = createEngine({
+    encryptionKey: env('ENCRYPTION_KEY'),
+    graph: { graphUrl: env('GRAPH_URL'), timeoutMs: Number(env('GRAPH_TIMEOUT_MS')) },
+  });
+  const worker = engine.createWorker(
+    { outbox: db.outbox, pixels: db.pixels },
+    {
+      workerId: env('WORKER_ID'),
+      leaseMs: Number(env('LEASE_MS')),
+      pollIntervalMs: Number(env('POLL_MS')),
+      batchSize: Number(env('BATCH_SIZE')),
+    },
+  );
+  worker.on('sent', (event) => say({ sent: event.outboxEventIds.length }));
+  process.once('SIGTERM', () => {
+    worker
+      .stop()
+      .then(() => db.close())
+      .then(() => {
+        say({ stopped: true });
+        process.exit(0);
+      });
+  });
+  worker.start();
+  say({ ready: worker.workerId });
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
