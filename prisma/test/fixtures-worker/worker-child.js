@@ -14,10 +14,14 @@ const env = (name) => {
   return value;
 };
 const say = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
+const complain = (obj, msg) => process.stderr.write(`${JSON.stringify({ ...obj, msg })}\n`);
+// Problems go to stderr, where the tests quote them when something fails; routine lines are dropped.
+const logger = { debug: () => undefined, info: () => undefined, warn: complain, error: complain };
 
 async function main() {
-  const db = openDatabase(env('DATABASE_URL'), { poolSize: 4 });
+  const db = openDatabase(env('DATABASE_URL'), { poolSize: 4, logger });
   const engine = createEngine({
+    logger,
     encryptionKey: env('ENCRYPTION_KEY'),
     graph: { graphUrl: env('GRAPH_URL'), timeoutMs: Number(env('GRAPH_TIMEOUT_MS')) },
   });
