@@ -39,12 +39,17 @@ async function deleteAllRows(db: Database): Promise<void> {
   });
 }
 
-async function createSqlite(): Promise<TestDatabase> {
+export interface CreateOptions {
+  /** Apply the migrations (default true). */
+  migrate?: boolean;
+}
+
+async function createSqlite({ migrate = true }: CreateOptions): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-relay-test-'));
   const filePath = path.join(dir, 'test.sqlite');
   const url = `file:${filePath}`;
   const db = openDatabase(url);
-  await db.migrate();
+  if (migrate) await db.migrate();
   return {
     db,
     url,
@@ -67,13 +72,13 @@ async function withAdmin<T>(run: (admin: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function createPostgres(): Promise<TestDatabase> {
+async function createPostgres({ migrate = true }: CreateOptions): Promise<TestDatabase> {
   const name = `capi_relay_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
   const url = new URL(process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL);
   url.pathname = `/${name}`;
   const db = openDatabase(url.toString(), { poolSize: 8 });
-  await db.migrate();
+  if (migrate) await db.migrate();
   return {
     db,
     url: url.toString(),
@@ -85,8 +90,8 @@ async function createPostgres(): Promise<TestDatabase> {
   };
 }
 
-export function createTestDatabase(provider: Provider): Promise<TestDatabase> {
-  return provider === 'sqlite' ? createSqlite() : createPostgres();
+export function createTestDatabase(provider: Provider, options: CreateOptions = {}): Promise<TestDatabase> {
+  return provider === 'sqlite' ? createSqlite(options) : createPostgres(options);
 }
 
 export interface DatabaseTestContext {

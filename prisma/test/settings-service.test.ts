@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import { createSecretBox, createSettingsService, generateSecretBoxKey, silentLogger } from '@capi-relay/core';
+import { forEachDatabase } from './databases';
+
+const TOKEN = `EAAGm0PX4ZCpsBAzZDdatabase${'Q7w'.repeat(50)}last`;
+
+forEachDatabase((t) => {
+  const secretBox = createSecretBox(generateSecretBoxKey());
+  beforeEach(() => t.reset());
+
+  async function savedSettings() {
+    const db = t.db();
+    const { id: storeId } = await db.stores.ensureStore('shopify', 'acme.myshopify.com');
+    const service = createSettingsService({ pixels: db.pixels, secretBox, logger: silentLogger });
+    const result = await service.updateSettings(storeId, {
+      pixelId: '1234567890123456',
+      accessToken: TOKEN,
+      testEventCode: 'TEST777',
+      purchaseTrigger: 'order_paid',
+      events: { InitiateCheckout: false },
+    });
+    return { db, storeId, service, result };
+  }
+
+  it('saves and shows the settings over the database', async () => {
+    const { service, storeId, result } = await savedSettings();
+    const expected = {
+      pixelId: '1234567890123456',
+      accessTokenSet: true,
+      accessTokenLast4: 'last',
+      testEventCode: 'TEST777',
+      purchaseTrigger: 'order_paid',
+      events: { Purchase: true, InitiateCheckout: false, AddToCart: true },
+      enabled: true,
+      stopped: null,
+    };
+    expect(result).toEqual({ ok: true, settings: expected });
+    expect(await service.getSettings(storeId)).toEqual(expected);
+  });
+
+  it('resolves the decrypted target for the worker', async () => {
+    const { db, storeId, service } = await savedSettings();
+    const [pixel] = await db.pixels.listByStore(storeId);
+    expect(await service.resolveTarget(pixel!.id)).toEqual({ pixelId: '1234567890123456', accessToken: TOKEN, testEventCode: 'TEST777' });
+  });
+
+  it('never writes the token itself to the database', async () => {
+    const { db } = await savedSettings();
+    const rows = await db.client.pixelConfig.findMany();
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(TOKEN);
+    expect(JSON.stringify(rows)).not.toContain(TOKEN.slice(0, 24));
+    if (t.provider === 'sqlite') {
+      // The bytes on disk, including the write-ahead log the row may still sit in.
+      const filePath = t.testDatabase().filePath!;
+      const files = [filePath, `${filePath}-wal`].filter((file) => fs.existsSync(file));
+      expect(files.length).toBeGreaterThan(0);
+      const onDisk = Buffer.concat(files.map((file) => fs.readFileSync(file)));
+      // The row is on disk (its pixel id is), so the search looks in the right place...
+      expect(onDisk.includes(Buffer.from('1234567890123456'))).toBe(true);
+      // ...and finds no part of the token.
+      expect(onDisk.includes(Buffer.from(TOKEN.slice(0, 24)))).toBe(false);
+      expect(onDisk.includes(Buffer.from(TOKEN.slice(-40)))).toBe(false);
+    }
+  });
+});
