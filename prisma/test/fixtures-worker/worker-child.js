@@ -5,7 +5,7 @@
  */
 'use strict';
 require('./register-ts');
-const { createEngine } = require('@capi-relay/core');
+const { createEngine, runUntilSignalled } = require('@capi-relay/core');
 const { openDatabase } = require('@capi-relay/db');
 
 const env = (name) => {
@@ -35,17 +35,10 @@ async function main() {
     },
   );
   worker.on('sent', (event) => say({ sent: event.outboxEventIds.length }));
-  process.once('SIGTERM', () => {
-    worker
-      .stop()
-      .then(() => db.close())
-      .then(() => {
-        say({ stopped: true });
-        process.exit(0);
-      });
-  });
-  worker.start();
+  const stopped = runUntilSignalled(worker);
   say({ ready: worker.workerId });
+  await stopped;
+  await db.close();
 }
 
 main().catch((error) => {

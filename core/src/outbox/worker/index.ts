@@ -1,4 +1,5 @@
 export { createWorker, DeliveryWorker } from './create-worker';
+export { runUntilSignalled, type RunUntilSignalledOptions } from './run-until-signalled';
 export {
   resolveWorkerTuning,
   WORKER_DEFAULTS,
