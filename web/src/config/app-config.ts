@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
+import { DatabaseUrlError, DEFAULT_SQLITE_FILE, resolveDatabaseTarget } from '@capi-relay/db';
+
 export type RunMode = 'development' | 'production';
 
 export interface AppConfig {
@@ -13,7 +15,9 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: string;
-  /** Where development artefacts live (SQLite file, generated encryption key). */
+  /** The working directory: relative SQLite paths and ./data (development key) resolve against it. */
+  cwd: string;
+  /** Where development files live: the default SQLite database and the generated encryption key. */
   dataDir: string;
   shopify: {
     apiKey: string;
@@ -22,7 +26,7 @@ export interface AppConfig {
     previousApiSecret?: string;
     appUrl: string;
   };
-  /** undefined: the db package's default SQLite file. */
+  /** undefined: the db package's default SQLite file under ./data. */
   databaseUrl?: string;
   /** 64 hex characters, or undefined in development until `load-config` generates one. */
   encryptionKey?: string;
@@ -82,7 +86,7 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
   const host = value('HOST') ?? '0.0.0.0';
   const logLevel = value('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
-  const dataDir = path.resolve(cwd, value('DATA_DIR') ?? 'data');
+  const dataDir = path.dirname(path.resolve(cwd, DEFAULT_SQLITE_FILE));
 
   const apiKey = required('SHOPIFY_API_KEY', () => DEV_API_KEY, `using the placeholder "${DEV_API_KEY}" (session tokens from a real shop will not verify).`);
   const apiSecret = required(
@@ -101,9 +105,15 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
   }
 
   const databaseUrl = value('DATABASE_URL');
-  if (databaseUrl === undefined) developmentDefaults.push('DATABASE_URL is not set: using the SQLite file in ./data/.');
-  else if (!/^(postgres|postgresql):\/\//.test(databaseUrl) && !databaseUrl.startsWith('file:')) {
-    problems.push('DATABASE_URL must be a postgres:// / postgresql:// URL or a SQLite file: URL.');
+  if (databaseUrl === undefined) {
+    developmentDefaults.push(`DATABASE_URL is not set: using SQLite in ${path.resolve(cwd, DEFAULT_SQLITE_FILE)}.`);
+  } else {
+    try {
+      resolveDatabaseTarget(databaseUrl, cwd);
+    } catch (error) {
+      if (!(error instanceof DatabaseUrlError)) throw error;
+      problems.push(error.message);
+    }
   }
 
   const graphUrl = value('META_GRAPH_URL');
@@ -119,6 +129,7 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
   return {
     config: {
       mode,
+      cwd,
       port,
       host,
       logLevel,

@@ -2,9 +2,10 @@
  * Start-up configuration: parse the environment, then, in development only, supply an encryption
  * key persisted under the data directory so stored Meta tokens survive restarts.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+import { generateSecretBoxKey } from '@capi-relay/core';
 
 import { type AppConfig, ConfigError, parseConfig } from './app-config';
 
@@ -36,7 +37,7 @@ function developmentEncryptionKey(dataDir: string): { key: string; created: bool
   const file = path.join(dataDir, KEY_FILE);
   const existing = readKeyFile(file);
   if (existing !== undefined) return { key: existing, created: false, file };
-  const key = randomBytes(32).toString('hex');
+  const key = generateSecretBoxKey();
   mkdirSync(dataDir, { recursive: true });
   try {
     // wx: never overwrite a key another process (the standalone worker) wrote meanwhile.

@@ -1,0 +1,68 @@
+/**
+ * Everything behind the routes, opened once from the validated config: the database (migrated),
+ * the engine (Graph client, settings, planner, worker factory), the Shopify library and the
+ * services the routes use. Shared by the server and the standalone worker.
+ */
+import { createEngine, type Engine, type Logger, partnerAgentFor, type WorkerTuning } from '@capi-relay/core';
+import { type Database, openDatabase } from '@capi-relay/db';
+
+import type { LoadedConfig } from '../config/load-config';
+import type { AppServices } from '../server/app-services';
+import { createAdminAccess } from '../shopify/admin-access';
+import { createSessionTokenVerifier } from '../shopify/session-token';
+import { shopifySessionStorage } from '../shopify/session-storage';
+import { createShopifyApi } from '../shopify/shopify-api';
+
+export interface RuntimeOptions {
+  config: LoadedConfig['config'];
+  logger: Logger;
+  now?: () => Date;
+  /** Tests shorten the worker's waits; production uses core's defaults. */
+  worker?: WorkerTuning;
+}
+
+export interface Runtime {
+  db: Database;
+  engine: Engine;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+export async function openRuntime({ config, logger, now = () => new Date(), worker }: RuntimeOptions): Promise<Runtime> {
+  const engine = createEngine({
+    encryptionKey: config.encryptionKey,
+    graph: {
+      ...(config.meta.graphUrl === undefined ? {} : { graphUrl: config.meta.graphUrl }),
+      ...(config.meta.apiVersion === undefined ? {} : { apiVersion: config.meta.apiVersion }),
+      partnerAgent: partnerAgentFor('shopify'),
+    },
+    ...(worker ? { worker } : {}),
+    logger,
+  });
+  const db = openDatabase(config.databaseUrl, { logger, cwd: config.cwd });
+  try {
+    const applied = await db.migrate();
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const shopify = createShopifyApi(config.shopify, logger);
+  const sessions = db.createSessionStore(engine.secretBox);
+  const services: AppServices = {
+    db,
+    sessions,
+    engine,
+    settings: engine.settings(db.pixels),
+    graph: engine.graph,
+    verifySessionToken: createSessionTokenVerifier(shopify),
+    adminAccess: createAdminAccess({ shopify, sessions: shopifySessionStorage(sessions), logger, now }),
+    webhookSecrets: [config.shopify.apiSecret, ...(config.shopify.previousApiSecret ? [config.shopify.previousApiSecret] : [])],
+    webhookBodyLimitBytes: config.webhookBodyLimitBytes,
+    isShopDomain: (domain) => shopify.utils.sanitizeShop(domain) === domain,
+    logger,
+    now,
+  };
+  return { db, engine, services, close: () => db.close() };
+}

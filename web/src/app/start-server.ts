@@ -1,0 +1,59 @@
+/**
+ * Starts the Shopify app server: config, runtime, routes, the in-process delivery worker, then the
+ * listener. `main.ts` calls it with the process environment; the start-up test with an empty one.
+ */
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+
+import { loadConfig } from '../config/load-config';
+import { buildServer } from '../server/build-server';
+import { loggerOptions } from '../server/logger-options';
+import type { Runtime } from './open-runtime';
+
+export interface StartServerOptions {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Overrides PORT/HOST (tests listen on a free port). */
+  listen?: { port: number; host: string };
+  /** Overrides the logger built from LOG_LEVEL. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  runtime: Runtime;
+  /** Base URL the server listens on. */
+  url: string;
+  /** Stops taking requests, lets the worker finish its round, closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config, warnings } = loadConfig(options.env, options.cwd);
+  const logger = options.logger ?? loggerOptions(config.logLevel);
+  const { app, runtime } = await buildServer({ config, logger });
+  for (const warning of warnings) app.log.warn({ development: true }, warning);
+
+  const worker = runtime.engine.createWorker({ outbox: runtime.db.outbox, pixels: runtime.db.pixels });
+  worker.start();
+  const listen = options.listen ?? { port: config.port, host: config.host };
+  let url: string;
+  try {
+    url = await app.listen(listen);
+  } catch (error) {
+    await worker.stop();
+    await runtime.close();
+    throw error;
+  }
+  app.log.info({ mode: config.mode, database: runtime.db.provider, url }, 'CAPI Relay server started');
+
+  return {
+    app,
+    runtime,
+    url,
+    async stop() {
+      await app.close();
+      await worker.stop();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Engine, EventSender, Logger, SettingsService } from '@capi-relay/core';
+import type { Database, SessionStore } from '@capi-relay/db';
+
+import type { AdminAccess } from '../shopify/admin-access';
+import type { SessionTokenVerifier } from '../shopify/session-token';
+
+/** Everything the routes use, built once at start-up (see create-app-services.ts). */
+export interface AppServices {
+  db: Database;
+  sessions: SessionStore;
+  engine: Pick<Engine, 'enqueue'>;
+  settings: SettingsService;
+  /** Sends the merchant's test event; the worker has its own sender. */
+  graph: EventSender;
+  verifySessionToken: SessionTokenVerifier;
+  adminAccess: AdminAccess;
+  /** The app secret(s) webhooks are signed with: current first, then the previous during a rotation. */
+  webhookSecrets: readonly string[];
+  webhookBodyLimitBytes: number;
+  isShopDomain: (domain: string) => boolean;
+  logger: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,83 @@
+/**
+ * The HTTP server: Fastify with the webhook endpoint (raw body, HMAC), the admin API (session
+ * token) and the health check. Route handlers stay thin; the work happens in the services.
+ */
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+
+import type { WorkerTuning } from '@capi-relay/core';
+
+import { eventsRoute } from '../admin/events-route';
+import { healthRoute } from '../admin/health-route';
+import { settingsRoutes } from '../admin/settings-routes';
+import { requireShop } from '../admin/shop-context';
+import { testEventRoute } from '../admin/test-event-route';
+import type { LoadedConfig } from '../config/load-config';
+import { openRuntime, type Runtime } from '../app/open-runtime';
+import { createWebhookHandler } from '../webhooks/create-webhook-handler';
+import { webhookRoute } from '../webhooks/webhook-route';
+import type { AppServices } from './app-services';
+
+export interface BuildServerOptions {
+  config: LoadedConfig['config'];
+  logger: FastifyServerOptions['logger'];
+  now?: () => Date;
+  worker?: WorkerTuning;
+}
+
+/**
+ * The server with every route, over a freshly opened runtime. Closing is the caller's: `app.close()`
+ * first (in-flight requests finish), then the worker, then `runtime.close()`.
+ */
+export async function buildServer(options: BuildServerOptions): Promise<{ app: FastifyInstance; runtime: Runtime }> {
+  const app = createHttpServer(options.logger);
+  const runtime = await openRuntime({ config: options.config, logger: app.log, now: options.now, worker: options.worker });
+  try {
+    await registerRoutes(app, runtime.services);
+    await app.ready();
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  return { app, runtime };
+}
+
+/** Admin API bodies are small settings objects. */
+const ADMIN_BODY_LIMIT = 64 * 1024;
+
+/** An HTTP server with its error handling, before any route. Fastify's logger is the app's logger. */
+export function createHttpServer(logger: FastifyServerOptions['logger']): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit: ADMIN_BODY_LIMIT });
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      // The first line only: database errors can go on to quote the values they were given.
+      request.log.error({ error: { name: error.name, code: error.code, message: error.message.split('\n')[0] } }, 'request failed');
+      return reply.code(500).send({ error: 'Internal error; the request can be retried.' });
+    }
+    request.log.info({ status, code: error.code }, 'request refused');
+    return reply.code(status).send({ error: error.message });
+  });
+  return app;
+}
+
+export async function registerRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
+  await app.register(webhookRoute, {
+    secrets: services.webhookSecrets,
+    bodyLimit: services.webhookBodyLimitBytes,
+    isShopDomain: services.isShopDomain,
+    handle: createWebhookHandler({
+      db: services.db,
+      sessions: services.sessions,
+      engine: services.engine,
+      logger: services.logger,
+      now: services.now,
+    }),
+  });
+  await app.register(async (admin) => {
+    admin.addHook('onRequest', requireShop(services));
+    await settingsRoutes(admin, services);
+    await eventsRoute(admin, services);
+    await testEventRoute(admin, services);
+  });
+  await app.register(async (scope) => healthRoute(scope, services));
+}

@@ -1,0 +1,20 @@
+/**
+ * checkouts/create and checkouts/update -> InitiateCheckout, once per checkout token: update fires
+ * again and again while the buyer types, and every delivery builds the same event_id
+ * (`initiate_checkout:<token>`), which the outbox stores once. Checkout payloads carry no IP or
+ * user agent, so the event needs what the storefront pixel stored for the cart; without it the row
+ * is kept as needs_browser_context.
+ */
+import { buildInitiateCheckout, type Checkout } from '@capi-relay/core';
+
+import { mapCheckout } from '../shopify/mappers';
+import { completeBrowserContext } from './browser-context';
+import type { EventTopic } from './record-store-events';
+
+export const checkoutTopic: EventTopic = async (ctx, delivery, store) => {
+  const checkout = mapCheckout(delivery.payload);
+  const byCart = checkout.cartToken ? await ctx.db.carts.get(store.id, checkout.cartToken) : null;
+  const snapshot = byCart ?? (await ctx.db.carts.findByCheckoutToken(store.id, checkout.token));
+  const withContext: Checkout = { ...checkout, browser: completeBrowserContext(checkout.browser, snapshot?.browser) };
+  return { built: [buildInitiateCheckout(withContext, { now: ctx.now() })], customerRef: checkout.customer?.id };
+};

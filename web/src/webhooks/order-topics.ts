@@ -1,0 +1,40 @@
+/**
+ * orders/create and orders/paid -> Purchase, at most one per order: both topics build the same
+ * event_id (`purchase:<order id>`), so the outbox's idempotency key drops whichever comes second,
+ * and so does every redelivery.
+ *
+ * The `purchaseTrigger` setting picks the moment. `order_created` (default): orders/create sends,
+ * and orders/paid is the fallback when orders/create never arrived (Shopify does not guarantee
+ * delivery); normally it records nothing new. `order_paid`: orders/create is ignored with a log
+ * line, so unpaid orders (bank transfer, manual capture) never count.
+ */
+import { buildPurchase, DEFAULT_PURCHASE_TRIGGER, type Order, type PlanSkip } from '@capi-relay/core';
+
+import { mapOrder } from '../shopify/mappers';
+import { completeBrowserContext } from './browser-context';
+import type { EventTopic } from './record-store-events';
+
+const TEST_ORDER: PlanSkip = {
+  reason: 'test_order',
+  detail: 'Shopify marked this order as a test (test payment gateway), so it is not sent to Meta.',
+};
+
+export const orderTopic: EventTopic = async (ctx, delivery, store, pixels) => {
+  const trigger = pixels[0]?.purchaseTrigger ?? DEFAULT_PURCHASE_TRIGGER;
+  if (trigger === 'order_paid' && delivery.topic === 'orders/create') {
+    return { ignored: 'Purchase is sent when the order is paid (purchaseTrigger = order_paid)' };
+  }
+  const { order, isTest } = mapOrder(delivery.payload);
+  const withContext: Order = { ...order, browser: completeBrowserContext(order.browser, await storedBrowser(ctx, store.id, order)) };
+  return {
+    built: [buildPurchase(withContext, { now: ctx.now() })],
+    customerRef: order.customer?.id,
+    skip: isTest ? TEST_ORDER : undefined,
+  };
+};
+
+async function storedBrowser(ctx: Parameters<EventTopic>[0], storeId: string, order: Order) {
+  const byCart = order.cartToken ? await ctx.db.carts.get(storeId, order.cartToken) : null;
+  const snapshot = byCart ?? (order.checkoutToken ? await ctx.db.carts.findByCheckoutToken(storeId, order.checkoutToken) : null);
+  return snapshot?.browser;
+}

@@ -1,0 +1,82 @@
+/**
+ * The common path of every event topic (orders, checkouts, carts): find or create the shop's store
+ * row, let the topic turn the payload into built events, plan one outbox row per pixel, and write
+ * receipt + rows (+ cart snapshot) in one transaction. A redelivery (same X-Shopify-Webhook-Id)
+ * writes nothing; an event already stored (same pixel, name and event_id) is not stored twice.
+ */
+import type { BuiltEvent, CartSnapshot, PixelConfigRecord, PlanSkip, RecordResult } from '@capi-relay/core';
+import type { StoreRecord } from '@capi-relay/db';
+
+import { ShopifyPayloadError } from '../shopify/mappers';
+import type { WebhookDelivery, WebhookHandler, WebhookOutcome } from './webhook-delivery';
+import { PLATFORM, type WebhookContext } from './webhook-context';
+
+/** What a topic made of one delivery. `ignored` records the delivery without events. */
+export type TopicResult =
+  | {
+      built: BuiltEvent[];
+      customerRef?: string;
+      skip?: PlanSkip;
+      cartState?: CartSnapshot;
+    }
+  | { ignored: string };
+
+export type EventTopic = (
+  ctx: WebhookContext,
+  delivery: WebhookDelivery,
+  store: StoreRecord,
+  pixels: PixelConfigRecord[],
+) => Promise<TopicResult>;
+
+const UNINSTALLED: PlanSkip = {
+  reason: 'store_uninstalled',
+  detail: 'The app was uninstalled from this store, so its events are no longer sent.',
+};
+
+export function eventTopicHandler(ctx: WebhookContext, topic: EventTopic): WebhookHandler {
+  return async (delivery) => {
+    const store = await ctx.db.stores.ensureStore(PLATFORM, delivery.shop);
+    const receipt = { storeId: store.id, source: PLATFORM, deliveryId: delivery.webhookId, topic: delivery.topic };
+    const pixels = await ctx.db.pixels.listByStore(store.id);
+
+    let result: TopicResult;
+    try {
+      result = await topic(ctx, delivery, store, pixels);
+    } catch (error) {
+      if (!(error instanceof ShopifyPayloadError)) throw error;
+      // Redelivering the same payload cannot fix it: acknowledge, and say what was missing.
+      ctx.logger.warn({ shop: delivery.shop, topic: delivery.topic, webhookId: delivery.webhookId, field: error.field, problem: error.message }, 'webhook payload cannot be mapped');
+      const written = await ctx.db.outbox.record(receipt, []);
+      return { action: 'unmappable', duplicateDelivery: written.duplicateDelivery, detail: error.message };
+    }
+
+    if ('ignored' in result) {
+      const written = await ctx.db.outbox.record(receipt, []);
+      return { action: 'ignored', duplicateDelivery: written.duplicateDelivery, detail: result.ignored };
+    }
+
+    const written = await ctx.engine.enqueue(
+      { outbox: ctx.db.outbox, pixels: ctx.db.pixels },
+      receipt,
+      {
+        storeId: store.id,
+        built: result.built,
+        now: ctx.now(),
+        ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
+        ...(store.uninstalledAt ? { skip: UNINSTALLED } : result.skip ? { skip: result.skip } : {}),
+      },
+      result.cartState ? { cartState: result.cartState } : undefined,
+    );
+    return summarize(written, result.built);
+  };
+}
+
+function summarize(written: RecordResult, built: BuiltEvent[]): WebhookOutcome {
+  return {
+    action: 'recorded',
+    duplicateDelivery: written.duplicateDelivery,
+    inserted: written.inserted,
+    duplicateEvents: written.duplicateEvents,
+    detail: built.map((entry) => `${entry.event.event_name} ${entry.event.event_id}`).join(', ') || 'no events',
+  };
+}

@@ -1,0 +1,15 @@
+import type { Engine, Logger } from '@capi-relay/core';
+import type { Database, SessionStore } from '@capi-relay/db';
+
+/** What the topic handlers work with. */
+export interface WebhookContext {
+  db: Pick<Database, 'outbox' | 'pixels' | 'stores' | 'carts' | 'compliance' | 'deleteStoreData'>;
+  sessions: Pick<SessionStore, 'findSessionsByShop' | 'deleteSessions'>;
+  /** Plans and records events (and wakes this process's worker when something was queued). */
+  engine: Pick<Engine, 'enqueue'>;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** Receipts and store rows name the platform; this server only ever speaks for Shopify. */
+export const PLATFORM = 'shopify';
