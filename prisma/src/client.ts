@@ -3,9 +3,15 @@
  * PostgreSQL. Each provider has its own generated client, both from the same models, so the store
  * code is written once against the SQLite client's types.
  *
- * Every write goes through `$transaction`: the SQLite adapter shares ONE connection and serializes
- * only transactions, so a bare write issued while another transaction is open would join it (and
- * vanish if it rolls back). On PostgreSQL this costs a BEGIN/COMMIT and changes nothing else.
+ * Every write goes through `Db.write`, never a bare client call:
+ * - the SQLite adapter shares ONE connection and serializes only transactions, so a bare write issued
+ *   while another transaction is open would join it (and vanish if it rolls back);
+ * - the adapter opens transactions with a deferred BEGIN. When the web server and the worker run as
+ *   two processes on one SQLite file, a transaction that reads first and writes later fails with
+ *   SQLITE_BUSY_SNAPSHOT if the other process wrote in between. `write` therefore starts every SQLite
+ *   transaction with a no-op UPDATE, which takes the write lock up front (waiting up to the busy
+ *   timeout), as BEGIN IMMEDIATE would.
+ * On PostgreSQL `write` is a plain interactive transaction.
  */
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -36,7 +42,34 @@ const TRANSACTION_OPTIONS = {
   timeout: 20_000,
 };
 
-export function createClient(target: DatabaseTarget, options: ClientOptions = {}): DbClient {
+export interface Db {
+  provider: Provider;
+  /** For reads. */
+  client: DbClient;
+  /** Runs `work` in a transaction that may write (see the file comment). */
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** Matches no row, but executing it takes SQLite's write lock; the table exists once migrated. */
+const TAKE_SQLITE_WRITE_LOCK = 'UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0 = 1';
+
+export function createDb(target: DatabaseTarget, options: ClientOptions = {}): Db {
+  const client = createClient(target, options);
+  if (target.provider === 'postgresql') {
+    return { provider: target.provider, client, write: (work) => client.$transaction(work) };
+  }
+  return {
+    provider: target.provider,
+    client,
+    write: (work) =>
+      client.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(TAKE_SQLITE_WRITE_LOCK);
+        return work(tx);
+      }),
+  };
+}
+
+function createClient(target: DatabaseTarget, options: ClientOptions): DbClient {
   if (target.provider === 'sqlite') {
     // better-sqlite3's `timeout` is SQLite's busy timeout: wait for another process's write lock.
     const adapter = new PrismaBetterSQLite3({ url: `file:${target.filePath}`, timeout: 5_000 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { silentLogger, type CartStateStore, type Logger, type PixelConfigStore, type SecretBox } from '@capi-relay/core';
 import { createPrismaCartStateStore } from './cart-state/prisma-cart-state-store';
-import { createClient, type DbClient } from './client';
+import { createDb, type DbClient } from './client';
 import { createComplianceStore, type ComplianceStore } from './compliance/compliance-store';
 import { resolveDatabaseTarget, type DatabaseTarget, type Provider } from './database-target';
 import { migrateDatabase } from './migrate';
@@ -46,19 +46,19 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
   const target: DatabaseTarget = resolveDatabaseTarget(url, options.cwd);
   const logger = options.logger ?? silentLogger;
   if (target.provider === 'sqlite') fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
-  const client = createClient(target, { poolSize: options.poolSize });
+  const db = createDb(target, { poolSize: options.poolSize });
 
   return {
     provider: target.provider,
-    outbox: createPrismaOutboxStore(client, target.provider, logger),
-    pixels: createPrismaPixelConfigStore(client),
-    stores: createStoreRegistry(client),
-    carts: createPrismaCartStateStore(client),
-    compliance: createComplianceStore(client),
-    createSessionStore: (secretBox) => createSessionStore(client, secretBox),
-    deleteStoreData: (storeId) => deleteStoreData(client, storeId),
+    outbox: createPrismaOutboxStore(db, logger),
+    pixels: createPrismaPixelConfigStore(db),
+    stores: createStoreRegistry(db),
+    carts: createPrismaCartStateStore(db),
+    compliance: createComplianceStore(db),
+    createSessionStore: (secretBox) => createSessionStore(db, secretBox),
+    deleteStoreData: (storeId) => deleteStoreData(db, storeId),
     migrate: () => migrateDatabase(target, logger),
-    close: () => client.$disconnect(),
-    client,
+    close: () => db.client.$disconnect(),
+    client: db.client,
   };
 }

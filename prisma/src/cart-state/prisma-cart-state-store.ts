@@ -1,20 +1,20 @@
 import type { BrowserContext, CartStateStore } from '@capi-relay/core';
-import type { DbClient } from '../client';
+import type { Db } from '../client';
 import { uuidv7 } from '../ids';
 import { browserFromJson, browserToJson, toCartSnapshot } from './cart-json';
 
 /** Before any webhook: the pixel-only row sorts older than every real cart update. */
 const NEVER_UPDATED = new Date(0);
 
-export function createPrismaCartStateStore(client: DbClient): CartStateStore {
+export function createPrismaCartStateStore(db: Db): CartStateStore {
   return {
     async get(storeId, cartToken) {
-      const row = await client.cartState.findUnique({ where: { storeId_cartToken: { storeId, cartToken } } });
+      const row = await db.client.cartState.findUnique({ where: { storeId_cartToken: { storeId, cartToken } } });
       return row ? toCartSnapshot(row) : null;
     },
 
     async findByCheckoutToken(storeId, checkoutToken) {
-      const row = await client.cartState.findFirst({
+      const row = await db.client.cartState.findFirst({
         where: { storeId, checkoutToken },
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       });
@@ -23,8 +23,8 @@ export function createPrismaCartStateStore(client: DbClient): CartStateStore {
 
     async saveBrowserContext(storeId, tokens, browser) {
       const now = new Date();
-      await client.$transaction(async (tx) => {
-        // Insert-if-missing first: a write, so SQLite holds the write lock for the read-merge-write below.
+      await db.write(async (tx) => {
+        // Insert-if-missing, so concurrent first reports of one cart meet on the same row.
         await tx.$executeRaw`
           INSERT INTO "CartState" ("id", "storeId", "cartToken", "checkoutToken", "lines", "browser", "updatedAt", "touchedAt")
           VALUES (${uuidv7(now.getTime())}, ${storeId}, ${tokens.cartToken}, ${tokens.checkoutToken ?? null}, '[]', NULL, ${NEVER_UPDATED}, ${now})

@@ -7,7 +7,7 @@ import { browserToJson } from './cart-json';
  * Upserts a cart snapshot inside the caller's transaction. Webhooks arrive out of order, so an older
  * snapshot (by the platform's updatedAt) never replaces a newer one. A snapshot without `browser`
  * keeps the stored context; tokens and customer are only ever filled in, not erased.
- * One statement, and a write: on SQLite it takes the write lock at once.
+ * One statement, so two writers of the same new cart cannot both insert.
  */
 export async function writeCartSnapshot(tx: Tx, snapshot: CartSnapshot, now: Date): Promise<void> {
   await tx.$executeRaw`

@@ -3,7 +3,7 @@
  * shop/redact), kept as evidence of when each arrived and what was done. Rows carry ids and counts,
  * never customer data, and survive the shop's own redaction.
  */
-import type { DbClient, Prisma } from '../client';
+import type { Db, Prisma } from '../client';
 import type { Platform } from '../stores/store-registry';
 
 export interface NewComplianceRequest {
@@ -36,10 +36,10 @@ function toRecord(row: Prisma.ComplianceRequestGetPayload<object>): ComplianceRe
   return { ...row, platform: row.platform as Platform };
 }
 
-export function createComplianceStore(client: DbClient): ComplianceStore {
+export function createComplianceStore(db: Db): ComplianceStore {
   return {
     async recordRequest(request) {
-      const row = await client.$transaction((tx) =>
+      const row = await db.write((tx) =>
         tx.complianceRequest.create({
           data: {
             platform: request.platform,
@@ -55,11 +55,11 @@ export function createComplianceStore(client: DbClient): ComplianceStore {
     },
 
     async completeRequest(id, completedAt, outcome) {
-      await client.$transaction((tx) => tx.complianceRequest.update({ where: { id }, data: { completedAt, outcome } }));
+      await db.write((tx) => tx.complianceRequest.update({ where: { id }, data: { completedAt, outcome } }));
     },
 
     async listRequests(platform, shopDomain) {
-      const rows = await client.complianceRequest.findMany({
+      const rows = await db.client.complianceRequest.findMany({
         where: { platform, shopDomain },
         orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
       });

@@ -1,6 +1,5 @@
 import type { ClaimedBatch, ServerEvent } from '@capi-relay/core';
-import { sqlFragment, type DbClient } from '../client';
-import type { Provider } from '../database-target';
+import { sqlFragment, type Db } from '../client';
 
 interface ClaimedRow {
   id: string;
@@ -28,13 +27,13 @@ export interface ClaimRequest {
  * pixels). SQLite runs one writer at a time and needs no lock clause. Rows of a disabled pixel or an
  * open circuit stay queued; a `sending` row whose lease expired is claimed again.
  */
-export async function claimDue(client: DbClient, provider: Provider, request: ClaimRequest): Promise<ClaimedBatch[]> {
+export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBatch[]> {
   if (!Number.isInteger(request.limit) || request.limit < 1) throw new RangeError('claimDue limit must be a positive integer');
   if (!(request.leaseMs > 0)) throw new RangeError('claimDue leaseMs must be positive');
   const leaseExpiresAt = new Date(request.now.getTime() + request.leaseMs);
-  const lockClause = sqlFragment(provider, provider === 'postgresql' ? 'FOR UPDATE OF o SKIP LOCKED' : '');
+  const lockClause = sqlFragment(db.provider, db.provider === 'postgresql' ? 'FOR UPDATE OF o SKIP LOCKED' : '');
 
-  const rows = await client.$transaction((tx) =>
+  const rows = await db.write((tx) =>
     tx.$queryRaw<ClaimedRow[]>`
       UPDATE "OutboxEvent"
       SET "status" = 'sending', "leaseOwner" = ${request.workerId}, "leaseExpiresAt" = ${leaseExpiresAt}, "updatedAt" = ${request.now}

@@ -5,7 +5,7 @@ import {
   type OutboxEventSummary,
   type OutboxStatus,
 } from '@capi-relay/core';
-import type { DbClient, Prisma } from '../client';
+import type { Db, Prisma } from '../client';
 
 export const MAX_LIST_LIMIT = 500;
 
@@ -58,12 +58,12 @@ function toSummary(row: SummaryRow): OutboxEventSummary {
   };
 }
 
-export async function listEvents(client: DbClient, query: ListEventsQuery): Promise<OutboxEventSummary[]> {
+export async function listEvents(db: Db, query: ListEventsQuery): Promise<OutboxEventSummary[]> {
   if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIST_LIMIT) {
     throw new RangeError(`listEvents limit must be an integer from 1 to ${MAX_LIST_LIMIT}`);
   }
   const { before } = query;
-  const rows = await client.outboxEvent.findMany({
+  const rows = await db.client.outboxEvent.findMany({
     where: {
       storeId: query.storeId,
       ...(query.status && { status: query.status }),
@@ -79,8 +79,8 @@ export async function listEvents(client: DbClient, query: ListEventsQuery): Prom
   return rows.map(toSummary);
 }
 
-export async function countByStatus(client: DbClient, storeId: string): Promise<Record<OutboxStatus, number>> {
-  const groups = await client.outboxEvent.groupBy({ by: ['status'], where: { storeId }, _count: { _all: true } });
+export async function countByStatus(db: Db, storeId: string): Promise<Record<OutboxStatus, number>> {
+  const groups = await db.client.outboxEvent.groupBy({ by: ['status'], where: { storeId }, _count: { _all: true } });
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as Record<OutboxStatus, number>;
   for (const group of groups) counts[group.status as OutboxStatus] = group._count._all;
   return counts;

@@ -4,7 +4,7 @@
  * and another worker finished it) is left alone, and the caller's logger hears about it.
  */
 import type { AttemptRecord, Logger, NotSentReason, OutboxStatus } from '@capi-relay/core';
-import type { DbClient, Prisma, Tx } from '../client';
+import type { Db, Prisma, Tx } from '../client';
 import { uuidv7 } from '../ids';
 
 type Attempt = Omit<AttemptRecord, 'outboxEventId'>;
@@ -31,7 +31,6 @@ async function finishClaimed(
   data: Prisma.OutboxEventUpdateManyMutationInput,
   attempt: Attempt | null,
 ): Promise<string[]> {
-  // The UPDATE comes first: on SQLite a transaction that writes first holds the write lock throughout.
   const updated = await tx.outboxEvent.updateManyAndReturn({
     where: { id: { in: ids }, status: { in: fromStatuses } },
     data: {
@@ -49,7 +48,7 @@ async function finishClaimed(
   return updatedIds;
 }
 
-export function createOutcomeMarkers(client: DbClient, logger: Logger) {
+export function createOutcomeMarkers(db: Db, logger: Logger) {
   async function apply(
     action: string,
     ids: string[],
@@ -58,7 +57,7 @@ export function createOutcomeMarkers(client: DbClient, logger: Logger) {
     attempt: Attempt | null,
   ): Promise<void> {
     if (ids.length === 0) return;
-    const updated = await client.$transaction((tx) => finishClaimed(tx, ids, fromStatuses, data, attempt));
+    const updated = await db.write((tx) => finishClaimed(tx, ids, fromStatuses, data, attempt));
     if (updated.length < ids.length) {
       const skipped = ids.filter((id) => !updated.includes(id));
       logger.warn({ action, outboxEventIds: skipped }, 'outbox rows were no longer claimed; outcome not applied');

@@ -1,6 +1,6 @@
 import type { DeliveryReceipt, NewOutboxEvent, RecordOptions, RecordResult } from '@capi-relay/core';
 import { writeCartSnapshot } from '../cart-state/write-cart-snapshot';
-import type { DbClient, Tx } from '../client';
+import type { Db, Tx } from '../client';
 import { uuidv7 } from '../ids';
 
 /** The unique key's pixel part: a nullable column cannot carry a unique constraint portably. */
@@ -17,7 +17,7 @@ function assertRecordable(event: NewOutboxEvent): void {
   }
 }
 
-/** Inserts the receipt unless known; 1 when inserted. A write first, so SQLite locks at once. */
+/** Inserts the receipt unless known; 1 when inserted (ON CONFLICT: concurrent redeliveries cannot both insert). */
 async function insertReceipt(tx: Tx, receipt: DeliveryReceipt, now: Date): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO "WebhookReceipt" ("id", "storeId", "source", "deliveryId", "topic", "receivedAt")
@@ -40,13 +40,13 @@ async function insertEvent(tx: Tx, event: NewOutboxEvent, now: Date): Promise<nu
 }
 
 export async function recordEvents(
-  client: DbClient,
+  db: Db,
   receipt: DeliveryReceipt | null,
   events: NewOutboxEvent[],
   options: RecordOptions = {},
 ): Promise<RecordResult> {
   events.forEach(assertRecordable);
-  return client.$transaction(async (tx) => {
+  return db.write(async (tx) => {
     const now = new Date();
     if (receipt && (await insertReceipt(tx, receipt, now)) === 0) {
       return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0 };

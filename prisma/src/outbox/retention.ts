@@ -1,5 +1,5 @@
 import type { CustomerDataSelector, PruneResult } from '@capi-relay/core';
-import type { DbClient } from '../client';
+import type { Db } from '../client';
 
 /**
  * Retention: delivered events, webhook receipts and cart snapshots older than the cutoff. The caller
@@ -7,8 +7,8 @@ import type { DbClient } from '../client';
  * since a pruned event or receipt no longer stops a redelivered webhook from sending again.
  * Delivery attempts go with their event (ON DELETE CASCADE).
  */
-export async function pruneDelivered(client: DbClient, olderThan: Date): Promise<PruneResult> {
-  return client.$transaction(async (tx) => {
+export async function pruneDelivered(db: Db, olderThan: Date): Promise<PruneResult> {
+  return db.write(async (tx) => {
     const events = await tx.outboxEvent.deleteMany({ where: { status: 'sent', sentAt: { lt: olderThan } } });
     const receipts = await tx.webhookReceipt.deleteMany({ where: { receivedAt: { lt: olderThan } } });
     const carts = await tx.cartState.deleteMany({ where: { touchedAt: { lt: olderThan } } });
@@ -17,10 +17,10 @@ export async function pruneDelivered(client: DbClient, olderThan: Date): Promise
 }
 
 /** A customer's redaction: their events (by customer or by source order), attempts, and carts. */
-export async function deleteCustomerData(client: DbClient, storeId: string, selector: CustomerDataSelector): Promise<number> {
+export async function deleteCustomerData(db: Db, storeId: string, selector: CustomerDataSelector): Promise<number> {
   const { customerRef, sourceIds = [] } = selector;
   if (customerRef === undefined && sourceIds.length === 0) return 0;
-  return client.$transaction(async (tx) => {
+  return db.write(async (tx) => {
     const events = await tx.outboxEvent.deleteMany({
       where: {
         storeId,

@@ -5,7 +5,7 @@
  * bound to the session id.
  */
 import type { SecretBox } from '@capi-relay/core';
-import { retryOnUniqueViolation, type DbClient, type Prisma } from '../client';
+import { retryOnUniqueViolation, type Db, type Prisma } from '../client';
 
 export interface SessionRecord {
   id: string;
@@ -46,7 +46,7 @@ function present<T>(value: T | null): T | undefined {
   return value ?? undefined;
 }
 
-export function createSessionStore(client: DbClient, secretBox: SecretBox): SessionStore {
+export function createSessionStore(db: Db, secretBox: SecretBox): SessionStore {
   const seal = (token: string | undefined, id: string, kind: 'access' | 'refresh') =>
     token === undefined ? null : secretBox.encrypt(token, tokenContext(id, kind));
   const open = (sealed: string | null, id: string, kind: 'access' | 'refresh') =>
@@ -101,28 +101,28 @@ export function createSessionStore(client: DbClient, secretBox: SecretBox): Sess
     async storeSession(session) {
       const row = toRow(session);
       await retryOnUniqueViolation(() =>
-        client.$transaction((tx) => tx.session.upsert({ where: { id: session.id }, create: row, update: row })),
+        db.write((tx) => tx.session.upsert({ where: { id: session.id }, create: row, update: row })),
       );
       return true;
     },
 
     async loadSession(id) {
-      const row = await client.session.findUnique({ where: { id } });
+      const row = await db.client.session.findUnique({ where: { id } });
       return row ? toRecord(row) : undefined;
     },
 
     async deleteSession(id) {
-      await client.$transaction((tx) => tx.session.deleteMany({ where: { id } }));
+      await db.write((tx) => tx.session.deleteMany({ where: { id } }));
       return true;
     },
 
     async deleteSessions(ids) {
-      await client.$transaction((tx) => tx.session.deleteMany({ where: { id: { in: ids } } }));
+      await db.write((tx) => tx.session.deleteMany({ where: { id: { in: ids } } }));
       return true;
     },
 
     async findSessionsByShop(shop) {
-      const rows = await client.session.findMany({ where: { shop }, orderBy: { id: 'asc' } });
+      const rows = await db.client.session.findMany({ where: { shop }, orderBy: { id: 'asc' } });
       return rows.map(toRecord);
     },
   };

@@ -1,5 +1,5 @@
 import type { PixelConfigPatch, PixelConfigRecord, PixelConfigStore, PurchaseTrigger } from '@capi-relay/core';
-import { retryOnUniqueViolation, type DbClient, type Prisma } from '../client';
+import { retryOnUniqueViolation, type Db, type Prisma } from '../client';
 
 type PixelConfigRow = Prisma.PixelConfigGetPayload<object>;
 
@@ -50,22 +50,22 @@ function toColumns(patch: PixelConfigPatch): PixelColumns {
   };
 }
 
-export function createPrismaPixelConfigStore(client: DbClient): PixelConfigStore {
+export function createPrismaPixelConfigStore(db: Db): PixelConfigStore {
   return {
     async listByStore(storeId) {
-      const rows = await client.pixelConfig.findMany({ where: { storeId }, orderBy: { position: 'asc' } });
+      const rows = await db.client.pixelConfig.findMany({ where: { storeId }, orderBy: { position: 'asc' } });
       return rows.map(toRecord);
     },
 
     async get(id) {
-      const row = await client.pixelConfig.findUnique({ where: { id } });
+      const row = await db.client.pixelConfig.findUnique({ where: { id } });
       return row ? toRecord(row) : null;
     },
 
     async upsertForStore(storeId, patch) {
       const columns = toColumns(patch);
       const row = await retryOnUniqueViolation(() =>
-        client.$transaction((tx) =>
+        db.write((tx) =>
           tx.pixelConfig.upsert({
             where: { storeId_position: { storeId, position: PRIMARY_POSITION } },
             create: { ...columns, storeId, position: PRIMARY_POSITION },
@@ -78,7 +78,7 @@ export function createPrismaPixelConfigStore(client: DbClient): PixelConfigStore
     },
 
     async stop(id, reason, at) {
-      await client.$transaction((tx) => tx.pixelConfig.update({ where: { id }, data: { stoppedAt: at, stoppedReason: reason } }));
+      await db.write((tx) => tx.pixelConfig.update({ where: { id }, data: { stoppedAt: at, stoppedReason: reason } }));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { DbClient } from '../client';
+import type { Db } from '../client';
 
 export interface DeletedStoreData {
   /** False when no such store existed (already redacted): nothing was deleted. */
@@ -12,8 +12,8 @@ export interface DeletedStoreData {
  * configurations, outbox events and attempts, receipts and cart snapshots; plus the shop's sessions,
  * which are keyed by domain. Compliance records are kept as evidence.
  */
-export async function deleteStoreData(client: DbClient, storeId: string): Promise<DeletedStoreData> {
-  return client.$transaction(async (tx) => {
+export async function deleteStoreData(db: Db, storeId: string): Promise<DeletedStoreData> {
+  return db.write(async (tx) => {
     const store = await tx.store.findUnique({ where: { id: storeId }, select: { platform: true, domain: true } });
     if (!store) return { storeFound: false, events: 0, sessions: 0 };
     const events = await tx.outboxEvent.count({ where: { storeId } });

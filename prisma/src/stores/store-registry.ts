@@ -3,7 +3,7 @@
  * that beat the install) and owns everything else; uninstalling only marks it, and the data goes when
  * the platform asks for it (Shopify's shop/redact) or retention prunes it.
  */
-import { retryOnUniqueViolation, type DbClient, type Prisma } from '../client';
+import { retryOnUniqueViolation, type Db, type Prisma } from '../client';
 
 export const PLATFORMS = ['shopify', 'medusa'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -42,11 +42,11 @@ function assertPlatform(platform: string): asserts platform is Platform {
   }
 }
 
-export function createStoreRegistry(client: DbClient): StoreRegistry {
+export function createStoreRegistry(db: Db): StoreRegistry {
   function upsertStore(platform: Platform, domain: string, at: Date, reinstall: boolean) {
     assertPlatform(platform);
     return retryOnUniqueViolation(() =>
-      client.$transaction((tx) =>
+      db.write((tx) =>
         tx.store.upsert({
           where: { platform_domain: { platform, domain } },
           create: { platform, domain, installedAt: at },
@@ -62,23 +62,23 @@ export function createStoreRegistry(client: DbClient): StoreRegistry {
     },
 
     async markInstalled(platform, domain, at) {
-      const existing = await client.store.findUnique({ where: { platform_domain: { platform, domain } } });
+      const existing = await db.client.store.findUnique({ where: { platform_domain: { platform, domain } } });
       // Already installed: keep the original install time.
       if (existing && existing.uninstalledAt === null) return toRecord(existing);
       return toRecord(await upsertStore(platform, domain, at, true));
     },
 
     async markUninstalled(storeId, at) {
-      await client.$transaction((tx) => tx.store.update({ where: { id: storeId }, data: { uninstalledAt: at } }));
+      await db.write((tx) => tx.store.update({ where: { id: storeId }, data: { uninstalledAt: at } }));
     },
 
     async findStore(platform, domain) {
-      const row = await client.store.findUnique({ where: { platform_domain: { platform, domain } } });
+      const row = await db.client.store.findUnique({ where: { platform_domain: { platform, domain } } });
       return row ? toRecord(row) : null;
     },
 
     async getStore(storeId) {
-      const row = await client.store.findUnique({ where: { id: storeId } });
+      const row = await db.client.store.findUnique({ where: { id: storeId } });
       return row ? toRecord(row) : null;
     },
   };
