@@ -3,12 +3,12 @@
  * `npm start` on PostgreSQL; their leases keep them from sending an event twice). It reads the same
  * configuration as the server.
  */
+import { runUntilSignalled } from '@capi-relay/core';
 import Fastify from 'fastify';
 
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
 import { openRuntime } from './app/open-runtime';
-import { stopOnSignals } from './app/stop-on-signals';
 import { loggerOptions } from './server/logger-options';
 
 async function runWorker(): Promise<void> {
@@ -18,12 +18,10 @@ async function runWorker(): Promise<void> {
   for (const warning of warnings) logger.warn({ development: true }, warning);
   const runtime = await openRuntime({ config, logger });
   const worker = runtime.engine.createWorker({ outbox: runtime.db.outbox, pixels: runtime.db.pixels });
-  worker.start();
   logger.info({ workerId: worker.workerId, database: runtime.db.provider }, 'CAPI Relay worker started');
-  stopOnSignals(async () => {
-    await worker.stop();
-    await runtime.close();
-  }, logger);
+  const signal = await runUntilSignalled(worker);
+  logger.info({ signal }, 'CAPI Relay worker stopped');
+  await runtime.close();
 }
 
 runWorker().catch((error: unknown) => {

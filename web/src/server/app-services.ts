@@ -8,7 +8,7 @@ import type { SessionTokenVerifier } from '../shopify/session-token';
 export interface AppServices {
   db: Database;
   sessions: SessionStore;
-  engine: Pick<Engine, 'enqueue'>;
+  engine: Pick<Engine, 'enqueue' | 'plan'>;
   settings: SettingsService;
   /** Sends the merchant's test event; the worker has its own sender. */
   graph: EventSender;

@@ -1,8 +1,8 @@
 import { Session } from '@shopify/shopify-api';
-import { abstractFetch, setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
 import { silentLogger } from '@capi-relay/core';
 
 import { mintSessionToken } from '../../test/support/shopify-signing';
+import { fakeTokenEndpoint } from '../../test/support/shopify-token-endpoint';
 import { createAdminAccess, type OfflineSessionStorage } from './admin-access';
 import { createShopifyApi } from './shopify-api';
 
@@ -11,24 +11,6 @@ const secret = 'test-api-secret';
 const shop = 'shop-a.myshopify.com';
 const shopify = createShopifyApi({ apiKey, apiSecret: secret, appUrl: 'https://relay.example.com' }, silentLogger);
 const sessionToken = () => mintSessionToken({ shop, apiKey, secret });
-
-interface TokenRequest {
-  url: string;
-  body: Record<string, string>;
-}
-
-/** Shopify's token endpoint, faked at the library's fetch seam. */
-function fakeTokenEndpoint(answer: (request: TokenRequest) => { status: number; body: object }) {
-  const requests: TokenRequest[] = [];
-  const original = abstractFetch;
-  setAbstractFetchFunc(async (input, init) => {
-    const request = { url: String(input), body: JSON.parse(String(init?.body)) as Record<string, string> };
-    requests.push(request);
-    const { status, body } = answer(request);
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  });
-  return { requests, restore: () => setAbstractFetchFunc(original) };
-}
 
 function memorySessions(): OfflineSessionStorage & { saved: Map<string, Session> } {
   const saved = new Map<string, Session>();

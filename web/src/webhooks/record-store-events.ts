@@ -8,6 +8,7 @@ import type { BuiltEvent, CartSnapshot, PixelConfigRecord, PlanSkip, RecordResul
 import type { StoreRecord } from '@capi-relay/db';
 
 import { ShopifyPayloadError } from '../shopify/mappers';
+import { browserContextSkip } from './browser-context-skip';
 import type { WebhookDelivery, WebhookHandler, WebhookOutcome } from './webhook-delivery';
 import { PLATFORM, type WebhookContext } from './webhook-context';
 
@@ -55,16 +56,20 @@ export function eventTopicHandler(ctx: WebhookContext, topic: EventTopic): Webho
       return { action: 'ignored', duplicateDelivery: written.duplicateDelivery, detail: result.ignored };
     }
 
+    const now = ctx.now();
+    const input = {
+      storeId: store.id,
+      built: result.built,
+      now,
+      ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
+    };
+    const skip = store.uninstalledAt
+      ? UNINSTALLED
+      : (result.skip ?? browserContextSkip(ctx.engine.plan({ ...input, pixels }), result.built, now));
     const written = await ctx.engine.enqueue(
       { outbox: ctx.db.outbox, pixels: ctx.db.pixels },
       receipt,
-      {
-        storeId: store.id,
-        built: result.built,
-        now: ctx.now(),
-        ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
-        ...(store.uninstalledAt ? { skip: UNINSTALLED } : result.skip ? { skip: result.skip } : {}),
-      },
+      { ...input, ...(skip ? { skip } : {}) },
       result.cartState ? { cartState: result.cartState } : undefined,
     );
     return summarize(written, result.built);

@@ -6,7 +6,7 @@ export interface WebhookContext {
   db: Pick<Database, 'outbox' | 'pixels' | 'stores' | 'carts' | 'compliance' | 'deleteStoreData'>;
   sessions: Pick<SessionStore, 'findSessionsByShop' | 'deleteSessions'>;
   /** Plans and records events (and wakes this process's worker when something was queued). */
-  engine: Pick<Engine, 'enqueue'>;
+  engine: Pick<Engine, 'enqueue' | 'plan'>;
   logger: Logger;
   now: () => Date;
 }
