@@ -1,0 +1,143 @@
+/**
+ * From a signed Shopify webhook to the request Meta receives, on SQLite and PostgreSQL: the server
+ * stores the events, a worker round delivers them to the Graph sandbox, and the payload is checked
+ * field by field. Hashes are computed here with node:crypto over the values Meta's rules give.
+ */
+import { createHash } from 'node:crypto';
+
+import { forEachDatabase } from '../../prisma/test/databases';
+import { createTestApp, freshFixture, PIXEL_ID, SHOP_A, type TestApp } from './support/test-app';
+
+const sha = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex');
+const ORDER_ID = '820982911946154508';
+const USER_AGENT = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+
+forEachDatabase((t) => {
+  let harness: TestApp;
+  beforeAll(async () => {
+    harness = await createTestApp(t.testDatabase());
+  });
+  afterAll(async () => harness?.close());
+  beforeEach(async () => {
+    await t.reset();
+    harness.sandbox.reset();
+    await harness.configurePixel(SHOP_A);
+  });
+
+  const deliveredEvents = () => harness.sandbox.received.flatMap((request) => request.events);
+
+  it('delivers the Purchase Meta expects, once, and logs it as sent with Meta\'s trace id', async () => {
+    const placedAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 10 * 60_000);
+    const body = freshFixture('orders-paid.capi-variant.json', placedAt);
+    await harness.deliver('orders/create', body);
+    await harness.deliver('orders/paid', body);
+
+    const round = await harness.worker.runOnce();
+    expect(round).toMatchObject({ claimed: 1, sent: 1 });
+
+    expect(harness.sandbox.received).toHaveLength(1);
+    const [request] = harness.sandbox.received;
+    expect(request).toMatchObject({ pixelId: PIXEL_ID, tokenLocation: 'header', partnerAgent: 'capirelay_shopify_0_1' });
+    expect(request?.testEventCode).toBeUndefined();
+    expect(request?.events).toEqual([
+      {
+        event_name: 'Purchase',
+        event_time: placedAt.getTime() / 1000,
+        event_id: `purchase:${ORDER_ID}`,
+        action_source: 'website',
+        event_source_url: 'https://jsmith.myshopify.com/548380009/orders/123456abcd/authenticate',
+        user_data: {
+          em: [sha('jane.doe@example.com')],
+          ph: [sha('4915112345678')],
+          fn: [sha('jane')],
+          ln: [sha('doe')],
+          ct: [sha('berlin')],
+          st: [sha('be')],
+          zp: [sha('10115')],
+          country: [sha('de')],
+          external_id: [sha('115310627314723954')],
+          client_ip_address: '203.0.113.42',
+          client_user_agent: USER_AGENT,
+          fbp: 'fb.1.1715000000000.1234567890',
+          fbc: 'fb.1.1715000000000.IwAR2xExAmPlEfBcLiD0123456789',
+        },
+        custom_data: {
+          value: 372.55,
+          currency: 'EUR',
+          content_ids: ['808950810', '49148385', '457924702', '39072856', '642667041'],
+          contents: [
+            { id: '808950810', quantity: 1, item_price: 82.79 },
+            { id: '49148385', quantity: 1, item_price: 18.39 },
+            { id: '457924702', quantity: 1, item_price: 22.99 },
+            { id: '39072856', quantity: 1, item_price: 147.19 },
+            { id: '642667041', quantity: 1, item_price: 110.39 },
+          ],
+          content_type: 'product',
+          num_items: 5,
+          order_id: ORDER_ID,
+        },
+      },
+    ]);
+
+    const { events } = (await harness.admin(SHOP_A, 'GET', '/api/events')).json() as { events: Record<string, unknown>[] };
+    expect(events).toEqual([expect.objectContaining({ eventName: 'Purchase', status: 'sent', attempts: 1, fbtraceId: request?.fbtraceId })]);
+
+    // A redelivery after sending changes nothing at Meta.
+    await harness.deliver('orders/create', body);
+    await harness.worker.runOnce();
+    expect(harness.sandbox.received).toHaveLength(1);
+  });
+
+  it('sends a point-of-sale order as a physical_store Purchase', async () => {
+    await harness.deliver('orders/create', freshFixture('orders-paid.capi-variant.json').replace('"source_name": "web"', '"source_name": "pos"'));
+    await harness.worker.runOnce();
+    expect(deliveredEvents()).toEqual([expect.objectContaining({ event_id: `purchase:${ORDER_ID}`, action_source: 'physical_store' })]);
+  });
+
+  it('sends AddToCart and InitiateCheckout once the storefront pixel stored the browser context', async () => {
+    const { id: storeId } = await harness.runtime.db.stores.ensureStore('shopify', SHOP_A);
+    const browser = {
+      userAgent: 'Mozilla/5.0 (storefront)',
+      ipAddress: '2001:db8::7',
+      pageUrl: `https://${SHOP_A}/products/example`,
+      fbp: 'fb.1.1764300000000.987654321',
+    };
+    await harness.runtime.db.carts.saveBrowserContext(storeId, { cartToken: 'exampleCartId' }, browser);
+    await harness.runtime.db.carts.saveBrowserContext(storeId, { cartToken: 'c1-7a2abe82733a34e84aa472d57fb5c3c1' }, browser);
+
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await harness.deliver('carts/create', freshFixture('carts-create.json', at));
+    await harness.deliver('checkouts/create', freshFixture('checkouts-create.capi-variant.json', at));
+    await harness.worker.runOnce();
+
+    const byName = Object.fromEntries(deliveredEvents().map((event) => [event.event_name, event]));
+    expect(byName.AddToCart).toEqual({
+      event_name: 'AddToCart',
+      event_time: at.getTime() / 1000,
+      event_id: 'add_to_cart:exampleCartId:704912205188288575:3abdf474dce81d0025dd15b9a02ef6bf:3',
+      action_source: 'website',
+      event_source_url: browser.pageUrl,
+      user_data: { client_ip_address: browser.ipAddress, client_user_agent: browser.userAgent, fbp: browser.fbp },
+      custom_data: {
+        value: 59.97,
+        currency: 'USD',
+        content_ids: ['704912205188288575'],
+        contents: [{ id: '704912205188288575', quantity: 3, item_price: 19.99 }],
+        content_type: 'product',
+        num_items: 3,
+      },
+    });
+    expect(byName.InitiateCheckout).toMatchObject({
+      event_id: 'initiate_checkout:bd5a8aa1ecd019dd3520ff791ee3a24c',
+      event_source_url: browser.pageUrl,
+      user_data: expect.objectContaining({
+        em: [sha('jane.doe@example.com')],
+        external_id: [sha('603851970716743426')],
+        client_ip_address: browser.ipAddress,
+        client_user_agent: browser.userAgent,
+        // The checkout's own cart attribute wins over the pixel's cookie.
+        fbp: 'fb.1.1715000000000.1234567890',
+      }),
+    });
+  });
+});
