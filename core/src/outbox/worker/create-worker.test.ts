@@ -310,6 +310,22 @@ describe('DeliveryWorker loop', () => {
 
     expect(env.graph.calls.map((call) => call.eventIds.length)).toEqual([2, 2, 1]);
   });
+
+  it('idles a poll interval after a full round whose events could not be sent, instead of spinning', async () => {
+    let reportFailure!: () => void;
+    const failed = new Promise<void>((resolve) => (reportFailure = resolve));
+    const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => reportFailure() };
+    const env = setup({ batchSize: 1, pollIntervalMs: 3_600_000, logger, resolveTarget: async () => Promise.reject(new Error('database unavailable')) });
+    worker = env.worker;
+    env.outbox.add('px-1', recent());
+    const claims = jest.spyOn(env.outbox, 'claimDue');
+
+    worker.start();
+    await failed;
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+
+    expect(claims).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('createWorker options', () => {
