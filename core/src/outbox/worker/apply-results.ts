@@ -1,4 +1,4 @@
-import type { DeliveryReport, EventResult, GraphError, RetryableGraphError } from '../../graph';
+import { type DeliveryReport, type EventResult, type GraphError, RetryableGraphError } from '../../graph';
 import { sendDeadline } from '../../validate';
 import type { ClaimedEvent } from '../port';
 import { type AttemptDetails, attemptDetails } from './attempt-details';
@@ -110,7 +110,8 @@ async function recordRejected(ctx: DeliveryContext, pixelConfigId: string, outco
 async function scheduleRetry(ctx: DeliveryContext, pixelConfigId: string, outcome: Outcome): Promise<'retried' | 'expired' | 'failed'> {
   const { outbox, clock, random, backoff, maxAttempts } = ctx.options;
   const { event, details } = outcome;
-  const error = errorOf(outcome) as RetryableGraphError;
+  const error = errorOf(outcome);
+  const graphWaitMs = error instanceof RetryableGraphError ? error.retryAfterMs : 0;
   const attempts = event.attempts + 1;
   if (maxAttempts !== undefined && attempts >= maxAttempts) {
     const detail = `Gave up after ${attempts} attempts; the last one failed with ${describeFailure(error)}.`;
@@ -118,7 +119,7 @@ async function scheduleRetry(ctx: DeliveryContext, pixelConfigId: string, outcom
     ctx.events.emit('failed', { pixelConfigId, outboxEventId: event.id, reason: 'retries_exhausted', ...codesOf(error) });
     return 'failed';
   }
-  const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts, backoff, random, error.retryAfterMs));
+  const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts, backoff, random, graphWaitMs));
   if (nextAttemptAt > sendDeadline(event.payload)) {
     await expireEvent(ctx, pixelConfigId, event, { error, details });
     return 'expired';
