@@ -42,6 +42,14 @@ forEachDatabase((t) => {
       await expect(harness.runtime.db.stores.findStore('shopify', SHOP_A)).resolves.toBeNull();
     });
 
+    it('keeps tokens out of the log, in headers and in query strings alike', async () => {
+      const token = mintSessionToken({ shop: SHOP_A, apiKey: API_KEY, secret: API_SECRET });
+      await harness.request('GET', `/api/settings?id_token=${token}&shop=${SHOP_A}`, { headers: { authorization: `Bearer ${token}` } });
+      const requestLines = harness.logs.filter((line) => line.req !== undefined);
+      expect(requestLines.at(-1)?.req).toEqual({ method: 'GET', path: '/api/settings', remoteAddress: '127.0.0.1' });
+      expect(JSON.stringify(harness.logs)).not.toContain(token);
+    });
+
     it('creates the store on the first verified token and connects the Admin API by token exchange', async () => {
       const response = await harness.admin(SHOP_A, 'GET', '/api/settings');
       expect(response.statusCode).toBe(200);
@@ -215,9 +223,11 @@ forEachDatabase((t) => {
       harness.tokenEndpoint.restore();
       const refusing = fakeTokenEndpoint(() => ({ status: 400, body: { error: 'invalid_subject_token' } }));
       try {
-        const saved = await harness.admin(SHOP_B, 'PUT', '/api/settings', { pixelId: PIXEL_ID });
+        // A shop no other test opened: no session or exchange of its own can be around.
+        const shop = 'shop-never-connected.myshopify.com';
+        const saved = await harness.admin(shop, 'PUT', '/api/settings', { pixelId: PIXEL_ID });
         expect(saved.statusCode).toBe(200);
-        const health = (await harness.admin(SHOP_B, 'GET', '/api/health')).json() as { adminApi: unknown };
+        const health = (await harness.admin(shop, 'GET', '/api/health')).json() as { adminApi: unknown };
         expect(health.adminApi).toEqual({
           status: 'failed',
           message: 'Shopify refused the token exchange (HTTP 400: invalid_subject_token).',

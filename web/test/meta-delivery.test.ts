@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 
 import { forEachDatabase } from '../../prisma/test/databases';
-import { createTestApp, freshFixture, PIXEL_ID, SHOP_A, type TestApp } from './support/test-app';
+import { createTestApp, freshFixture, META_TOKEN, PIXEL_ID, SHOP_A, type TestApp } from './support/test-app';
 
 const sha = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex');
 const ORDER_ID = '820982911946154508';
@@ -86,6 +86,12 @@ forEachDatabase((t) => {
     await harness.deliver('orders/create', body);
     await harness.worker.runOnce();
     expect(harness.sandbox.received).toHaveLength(1);
+
+    // The whole way through, no log line carried the customer's data, hashed or not, or the token.
+    const logged = JSON.stringify(harness.logs);
+    for (const secret of ['jane.doe@example.com', '4915112345678', 'Musterstrasse', '203.0.113.42', USER_AGENT, META_TOKEN, sha('jane.doe@example.com')]) {
+      expect(logged).not.toContain(secret);
+    }
   });
 
   it('sends a point-of-sale order as a physical_store Purchase', async () => {

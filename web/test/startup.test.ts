@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 
 import { startServer } from '../src/app/start-server';
+import { loggerOptions } from '../src/server/logger-options';
 
 describe('start-up with an empty environment', () => {
   let cwd: string;
@@ -25,7 +26,7 @@ describe('start-up with an empty environment', () => {
         done();
       },
     });
-    const server = await startServer({ env: {}, cwd, listen: { port: 0, host: '127.0.0.1' }, logger: { level: 'info', stream } });
+    const server = await startServer({ env: {}, cwd, listen: { port: 0, host: '127.0.0.1' }, logger: loggerOptions('info', stream) });
     try {
       const response = await fetch(`${server.url}/api/health`);
       expect(response.status).toBe(200);

@@ -3,6 +3,7 @@
  * query strings (embedded app loads carry `id_token`, `hmac`) and headers stay out, and the redact
  * list is the backstop for anything that carries a credential by name.
  */
+import type { Writable } from 'node:stream';
 import type { FastifyServerOptions } from 'fastify';
 
 export const REDACTED_PATHS = [
@@ -27,9 +28,11 @@ interface LoggedRequest {
   ip?: string;
 }
 
-export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
+/** @param stream where lines go (stdout by default; tests capture them). */
+export function loggerOptions(level: string, stream?: Writable): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
       req: (req: LoggedRequest) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),

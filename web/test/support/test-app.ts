@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../../src/app/open-runtime';
 import { loadConfig } from '../../src/config/load-config';
 import { buildServer } from '../../src/server/build-server';
+import { loggerOptions } from '../../src/server/logger-options';
 import type { TestDatabase } from '../../../prisma/test/databases';
 import { fixtureBody, mintSessionToken, webhookHeaders } from './shopify-signing';
 import { fakeTokenEndpoint } from './shopify-token-endpoint';
@@ -70,7 +71,7 @@ export async function createTestApp(database: TestDatabase, env: Record<string, 
     },
     process.cwd(),
   );
-  const { app, runtime } = await buildServer({ config, logger: { level: 'debug', stream } });
+  const { app, runtime } = await buildServer({ config, logger: loggerOptions('debug', stream) });
   const worker = runtime.engine.createWorker({ outbox: runtime.db.outbox, pixels: runtime.db.pixels });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
