@@ -161,6 +161,27 @@ forEachDatabase((t) => {
     });
   });
 
+  describe('consent', () => {
+    it('does not send the events of a shopper who declined marketing, as the storefront reported', async () => {
+      await harness.configurePixel(SHOP_A);
+      const { id: storeId } = await harness.runtime.db.stores.ensureStore('shopify', SHOP_A);
+      const browser = { userAgent: 'Mozilla/5.0 (storefront)', pageUrl: `https://${SHOP_A}/cart`, consent: { marketing: false } };
+      await harness.runtime.db.carts.saveBrowserContext(storeId, { cartToken: 'c1-7a2abe82733a34e84aa472d57fb5c3c1' }, browser);
+      await harness.runtime.db.carts.saveBrowserContext(storeId, { cartToken: 'exampleCartId' }, browser);
+
+      await harness.deliver('checkouts/create', freshFixture('checkouts-create.capi-variant.json'));
+      await harness.deliver('orders/create', freshFixture('orders-paid.capi-variant.json'));
+      await harness.deliver('carts/create', freshFixture('carts-create.json'));
+
+      const rows = await eventLog();
+      expect(rows.map((row) => [row.eventName, row.reason])).toEqual([
+        ['AddToCart', 'no_consent'],
+        ['Purchase', 'no_consent'],
+        ['InitiateCheckout', 'no_consent'],
+      ]);
+    });
+  });
+
   describe('carts -> AddToCart', () => {
     it('sends one AddToCart per line added or increased, diffing against the stored snapshot', async () => {
       await harness.configurePixel(SHOP_A);

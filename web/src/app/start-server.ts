@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load-config';
 import { buildServer } from '../server/build-server';
 import { loggerOptions } from '../server/logger-options';
 import type { Runtime } from './open-runtime';
+import { createRetentionJob } from './retention-job';
 
 export interface StartServerOptions {
   env: NodeJS.ProcessEnv;
@@ -35,11 +36,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const worker = runtime.engine.createWorker({ outbox: runtime.db.outbox, pixels: runtime.db.pixels });
   worker.start();
+  const retention = createRetentionJob({ outbox: runtime.db.outbox, retentionDays: config.retentionDays, logger: app.log });
+  retention.start();
   const listen = options.listen ?? { port: config.port, host: config.host };
   let url: string;
   try {
     url = await app.listen(listen);
   } catch (error) {
+    retention.stop();
     await worker.stop();
     await runtime.close();
     throw error;
@@ -52,6 +56,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url,
     async stop() {
       await app.close();
+      retention.stop();
       await worker.stop();
       await runtime.close();
     },

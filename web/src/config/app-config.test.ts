@@ -35,6 +35,7 @@ describe('parseConfig', () => {
         ENCRYPTION_KEY: KEY.toUpperCase(),
         META_GRAPH_URL: 'http://127.0.0.1:4010',
         META_API_VERSION: 'v24.0',
+        RETENTION_DAYS: '90',
       },
       CWD,
     );
@@ -47,6 +48,7 @@ describe('parseConfig', () => {
       databaseUrl: 'postgres://db/relay',
       encryptionKey: KEY,
       meta: { graphUrl: 'http://127.0.0.1:4010', apiVersion: 'v24.0' },
+      retentionDays: 90,
     });
   });
 
@@ -69,6 +71,7 @@ describe('parseConfig', () => {
     [{ META_API_VERSION: '24' }, 'META_API_VERSION must look like v24.0.'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.'],
     [{ WEBHOOK_BODY_LIMIT_BYTES: '-1' }, 'WEBHOOK_BODY_LIMIT_BYTES must be a positive integer (got "-1").'],
+    [{ RETENTION_DAYS: '1' }, 'RETENTION_DAYS must be at least 3: sooner, a redelivered webhook could send an event twice.'],
   ])('rejects %j', (env, problem: unknown) => {
     expect(captureConfigError(env).problems).toEqual([problem]);
   });

@@ -37,6 +37,8 @@ export interface AppConfig {
     apiVersion?: string;
   };
   webhookBodyLimitBytes: number;
+  /** Delivered events, receipts and cart snapshots are deleted after this many days. */
+  retentionDays: number;
 }
 
 export interface ParsedConfig {
@@ -57,6 +59,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 const DEFAULT_PORT = 3000;
 /** Large orders (hundreds of lines) stay well under this; anything bigger is not a Shopify payload. */
 const DEFAULT_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
+const DEFAULT_RETENTION_DAYS = 30;
+/** Receipts and sent events are the dedupe memory: Meta dedupes for 48 hours, webhooks retry for 4. */
+const MIN_RETENTION_DAYS = 3;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 const META_VERSION = /^v\d+\.\d+$/;
@@ -125,6 +130,11 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
 
   const webhookBodyLimitBytes = parsePositiveInt('WEBHOOK_BODY_LIMIT_BYTES', value('WEBHOOK_BODY_LIMIT_BYTES'), DEFAULT_WEBHOOK_BODY_LIMIT, problems);
 
+  const retentionDays = parsePositiveInt('RETENTION_DAYS', value('RETENTION_DAYS'), DEFAULT_RETENTION_DAYS, problems);
+  if (retentionDays < MIN_RETENTION_DAYS) {
+    problems.push(`RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: sooner, a redelivered webhook could send an event twice.`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     config: {
@@ -139,6 +149,7 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
       encryptionKey: encryptionKey?.toLowerCase(),
       meta: { graphUrl, apiVersion },
       webhookBodyLimitBytes,
+      retentionDays,
     },
     developmentDefaults,
   };

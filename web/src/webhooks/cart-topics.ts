@@ -27,5 +27,5 @@ export const cartTopic: EventTopic = async (ctx, delivery, store) => {
     ...(previous?.checkoutToken === undefined ? {} : { checkoutToken: previous.checkoutToken }),
     ...(previous?.customerRef === undefined ? {} : { customerRef: previous.customerRef }),
   };
-  return { built, customerRef: previous?.customerRef, cartState };
+  return { built, customerRef: previous?.customerRef, consent: previous?.browser?.consent, cartState };
 };

@@ -16,5 +16,9 @@ export const checkoutTopic: EventTopic = async (ctx, delivery, store) => {
   const byCart = checkout.cartToken ? await ctx.db.carts.get(store.id, checkout.cartToken) : null;
   const snapshot = byCart ?? (await ctx.db.carts.findByCheckoutToken(store.id, checkout.token));
   const withContext: Checkout = { ...checkout, browser: completeBrowserContext(checkout.browser, snapshot?.browser) };
-  return { built: [buildInitiateCheckout(withContext, { now: ctx.now() })], customerRef: checkout.customer?.id };
+  return {
+    built: [buildInitiateCheckout(withContext, { now: ctx.now() })],
+    customerRef: checkout.customer?.id,
+    consent: withContext.browser?.consent,
+  };
 };

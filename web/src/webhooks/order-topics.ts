@@ -29,6 +29,7 @@ export const orderTopic: EventTopic = async (ctx, delivery, store, pixels) => {
   return {
     built: [buildPurchase(withContext, { now: ctx.now() })],
     customerRef: order.customer?.id,
+    consent: withContext.browser?.consent,
     skip: isTest ? TEST_ORDER : undefined,
   };
 };

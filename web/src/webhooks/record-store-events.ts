@@ -4,7 +4,7 @@
  * receipt + rows (+ cart snapshot) in one transaction. A redelivery (same X-Shopify-Webhook-Id)
  * writes nothing; an event already stored (same pixel, name and event_id) is not stored twice.
  */
-import type { BuiltEvent, CartSnapshot, PixelConfigRecord, PlanSkip, RecordResult } from '@capi-relay/core';
+import type { BuiltEvent, CartSnapshot, Consent, PixelConfigRecord, PlanSkip, RecordResult } from '@capi-relay/core';
 import type { StoreRecord } from '@capi-relay/db';
 
 import { ShopifyPayloadError } from '../shopify/mappers';
@@ -17,6 +17,8 @@ export type TopicResult =
   | {
       built: BuiltEvent[];
       customerRef?: string;
+      /** The shopper's consent, as the storefront pixel reported it for this cart or checkout. */
+      consent?: Consent;
       skip?: PlanSkip;
       cartState?: CartSnapshot;
     }
@@ -62,6 +64,7 @@ export function eventTopicHandler(ctx: WebhookContext, topic: EventTopic): Webho
       built: result.built,
       now,
       ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
+      ...(result.consent === undefined ? {} : { consent: result.consent }),
     };
     const skip = store.uninstalledAt
       ? UNINSTALLED
