@@ -41,8 +41,7 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
   });
   const db = openDatabase(config.databaseUrl, { logger, cwd: config.cwd });
   try {
-    const applied = await db.migrate();
-    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    await db.migrate();
   } catch (error) {
     await db.close();
     throw error;
