@@ -17,13 +17,11 @@ export async function testEventRoute(app: FastifyInstance, services: AppServices
     if (!pixel?.testEventCode) {
       return refuse(reply, 400, 'Enter the test event code from Events Manager (Test events tab) in settings first.');
     }
-    let target;
-    try {
-      target = await services.settings.resolveTarget(pixel.id);
-    } catch (error) {
-      if (error instanceof ConfigurationGraphError) return refuse(reply, 400, error.merchantMessage);
+    const target = await services.settings.resolveTarget(pixel.id).catch((error: unknown) => {
+      if (error instanceof ConfigurationGraphError) return error;
       throw error;
-    }
+    });
+    if (target instanceof ConfigurationGraphError) return refuse(reply, 400, target.merchantMessage);
 
     const event = buildTestEvent(shop, request.headers['user-agent'], services.now());
     const issues = validateEvent(event, { now: services.now() });
@@ -33,7 +31,7 @@ export async function testEventRoute(app: FastifyInstance, services: AppServices
     const [result] = report.results;
     const lastRequest = report.requests.at(-1);
     if (result?.ok) {
-      return { eventsReceived: lastRequest?.eventsReceived ?? 1, fbtraceId: result.fbtraceId ?? lastRequest?.fbtraceId ?? null, eventId: event.event_id };
+      return { eventsReceived: lastRequest?.eventsReceived ?? null, fbtraceId: result.fbtraceId ?? lastRequest?.fbtraceId ?? null, eventId: event.event_id };
     }
     const error = result?.error;
     const status = error instanceof GraphError && error.kind === 'retry' ? 502 : 400;
