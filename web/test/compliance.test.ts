@@ -15,7 +15,10 @@ forEachDatabase((t) => {
     harness = await createTestApp(t.testDatabase());
   });
   afterAll(async () => harness?.close());
-  beforeEach(() => t.reset());
+  beforeEach(async () => {
+    await t.reset();
+    harness.sandbox.reset();
+  });
 
   const db = () => harness.runtime.db;
   const eventIds = async (shop: string) => {
@@ -84,8 +87,16 @@ forEachDatabase((t) => {
     // Redelivered: still fine.
     expect((await harness.deliver('app/uninstalled', fixtureBody('app-uninstalled.json'))).statusCode).toBe(200);
 
-    await harness.admin(SHOP_A, 'GET', '/api/health');
+    // Events queued before the uninstall are held, not sent.
+    await harness.worker.runOnce();
+    expect(harness.sandbox.received).toEqual([]);
+
+    const health = (await harness.admin(SHOP_A, 'GET', '/api/health')).json() as { pixel: { sending: boolean; message: string } };
     expect((await db().stores.findStore('shopify', SHOP_A))?.uninstalledAt).toBeNull();
+    expect(health.pixel).toMatchObject({ sending: false, message: expect.stringContaining('The app was uninstalled from this store.') });
+    await harness.configurePixel(SHOP_A);
+    await harness.worker.runOnce();
+    expect(harness.sandbox.received.flatMap((request) => request.events.map((event) => event.event_name))).toEqual(['Purchase']);
   });
 
   it('shop/redact deletes everything the shop owns and nothing of other shops', async () => {
