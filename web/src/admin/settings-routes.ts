@@ -20,7 +20,7 @@ export async function settingsRoutes(app: FastifyInstance, services: AppServices
   });
 }
 
-export function toResponse(view: SettingsView) {
+function toResponse(view: SettingsView) {
   return {
     pixelId: view.pixelId,
     accessTokenSet: view.accessTokenSet,

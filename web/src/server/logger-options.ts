@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { FastifyServerOptions } from 'fastify';
 
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-shopify-hmac-sha256"]',

@@ -130,7 +130,7 @@ function isExpiring(expires: Date | undefined, at: Date): boolean {
 }
 
 /** Status and Shopify's OAuth error code only: bodies and messages may echo tokens. */
-export function describeShopifyError(error: unknown): string {
+function describeShopifyError(error: unknown): string {
   const response = (error as { response?: { code?: unknown; body?: unknown } } | null)?.response;
   if (response && typeof response.code === 'number') {
     const body = response.body as { error?: unknown } | undefined;

@@ -21,7 +21,7 @@ export const SUBSCRIBED_TOPICS = [
   'customers/redact',
   'shop/redact',
 ] as const;
-export type SubscribedTopic = (typeof SUBSCRIBED_TOPICS)[number];
+type SubscribedTopic = (typeof SUBSCRIBED_TOPICS)[number];
 
 export function createWebhookHandler(ctx: WebhookContext): WebhookHandler {
   const orders = eventTopicHandler(ctx, orderTopic);
