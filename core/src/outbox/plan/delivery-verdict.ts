@@ -17,8 +17,14 @@ export type Verdict =
   | { status: 'queued' }
   | { status: 'skipped' | 'expired'; reason: NotSentReason; detail: string };
 
-/** What only the visitor's browser can tell us; the storefront pixel reports it after the fact. */
-const BROWSER_CONTEXT_CODES: ReadonlySet<ValidationCode> = new Set(['missing_source_url', 'missing_user_agent']);
+/**
+ * What only the visitor's browser can tell us, named for the merchant. Server-side sources (webhooks
+ * for carts and checkouts) never carry these; the storefront pixel reports them after the fact.
+ */
+const BROWSER_CONTEXT: ReadonlyMap<ValidationCode, string> = new Map([
+  ['missing_user_agent', "the shopper's browser user agent (client_user_agent)"],
+  ['missing_source_url', 'the page address (event_source_url)'],
+]);
 
 function skipped(reason: NotSentReason, detail: string): Verdict {
   return { status: 'skipped', reason, detail };
@@ -39,7 +45,8 @@ export interface VerdictInput {
 /**
  * Whether one event goes to one pixel, and if not, why. Facts about the event's origin come first,
  * then the merchant's settings, then what Meta would refuse: the first reason that applies is the one
- * a merchant can act on.
+ * a merchant can act on. An expired event outranks one waiting for the browser: no browser context
+ * can bring it back inside Meta's window.
  */
 export function deliveryVerdict({ event, pixel, issues, consent, skip }: VerdictInput): Verdict {
   if (skip) return skipped(skip.reason, skip.detail);
@@ -55,17 +62,27 @@ export function deliveryVerdict({ event, pixel, issues, consent, skip }: Verdict
   }
   const tooOld = issues.find((issue) => issue.code === 'too_old');
   if (tooOld) return { status: 'expired', reason: 'too_old', detail: tooOld.message };
-  const blocking = issues.filter((issue) => !BROWSER_CONTEXT_CODES.has(issue.code));
-  if (blocking.length > 0) return skipped('invalid', joinMessages(blocking));
-  if (issues.length > 0) {
-    return skipped(
-      'needs_browser_context',
-      `${joinMessages(issues)} The storefront pixel reports these when the shopper's browser sees the event.`,
-    );
-  }
+  const waiting = browserContextWait(issues);
+  if (waiting) return skipped('needs_browser_context', waiting);
+  if (issues.length > 0) return skipped('invalid', issues.map((issue) => issue.message).join(' '));
   return { status: 'queued' };
 }
 
-function joinMessages(issues: ValidationIssue[]): string {
-  return issues.map((issue) => issue.message).join(' ');
+/**
+ * A website event that lacks only what the browser supplies is not broken, it is early. Too little
+ * customer information counts as lacking it too: the pixel's IP address, user agent and Meta cookies
+ * are each enough for Meta to match. Any other problem the browser cannot cure, so it stays invalid.
+ */
+function browserContextWait(issues: ValidationIssue[]): string | undefined {
+  const missing = issues.flatMap((issue) => BROWSER_CONTEXT.get(issue.code) ?? []);
+  if (missing.length === 0) return undefined;
+  const others = issues.filter((issue) => !BROWSER_CONTEXT.has(issue.code));
+  if (!others.every((issue) => issue.code === 'insufficient_user_data')) return undefined;
+  const tooLittle = others.length > 0
+    ? ' Without them the customer information is too little for Meta to match; the browser\'s IP address and cookies complete it.'
+    : '';
+  return (
+    `This website event lacks ${missing.join(' and ')}.${tooLittle} ` +
+    "The storefront pixel reports these when the shopper's browser sees the event."
+  );
 }

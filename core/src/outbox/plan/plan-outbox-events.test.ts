@@ -132,21 +132,57 @@ describe('planOutboxEvents', () => {
     expect(row?.reasonDetail).toMatch(/too little to match|no customer information/);
   });
 
-  it('holds a website event without user agent or page URL as needs_browser_context', () => {
+  it('holds a website event without user agent or page URL as needs_browser_context, naming what is missing', () => {
     const noAgent = purchase({ user_data: { em: [sha('jane@example.com')] } });
     const noUrl = purchase({ event_source_url: undefined });
-    for (const event of [noAgent, noUrl]) {
+    const neither = purchase({ event_source_url: undefined, user_data: { em: [sha('jane@example.com')] } });
+    const details = [noAgent, noUrl, neither].map((event) => {
       const [row] = plan({ built: [built(event)] });
       expect(row).toMatchObject({ status: 'skipped', reason: 'needs_browser_context' });
       expect(row?.reasonDetail).toMatch(/storefront pixel/);
-    }
+      expect(row?.reasonDetail).not.toMatch(/too little/);
+      return row?.reasonDetail;
+    });
+    expect(details[0]).toMatch(/client_user_agent/);
+    expect(details[0]).not.toMatch(/event_source_url/);
+    expect(details[1]).toMatch(/event_source_url/);
+    expect(details[1]).not.toMatch(/client_user_agent/);
+    expect(details[2]).toMatch(/event_source_url/);
+    expect(details[2]).toMatch(/client_user_agent/);
+  });
+
+  it('holds a website event as needs_browser_context when the missing browser data also leaves too little customer information', () => {
+    // A cart webhook: no customer, no user agent, no page. The pixel's IP, user agent and cookies cure all of it.
+    const cart = purchase({ event_source_url: undefined, user_data: {} });
+    const [row] = plan({ built: [built(cart)] });
+    expect(row).toMatchObject({ status: 'skipped', reason: 'needs_browser_context' });
+    expect(row?.reasonDetail).toMatch(/too little for Meta to match/);
+  });
+
+  it('keeps too little customer information invalid when the browser context is already there', () => {
+    const event = purchase({ user_data: { client_user_agent: 'Mozilla/5.0', ct: [sha('berlin')] } });
+    expect(plan({ built: [built(event)] })[0]).toMatchObject({ status: 'skipped', reason: 'invalid' });
   });
 
   it('prefers invalid over needs_browser_context when something else is wrong too', () => {
-    const event = purchase({ event_source_url: undefined, custom_data: { value: 10 } });
-    const [row] = plan({ built: [built(event)] });
-    expect(row?.reason).toBe('invalid');
-    expect(row?.reasonDetail).not.toMatch(/page where/);
+    const noCurrency = purchase({ event_source_url: undefined, custom_data: { value: 10 } });
+    const unhashed = purchase({ user_data: { em: ['jane@example.com'] } });
+    for (const event of [noCurrency, unhashed]) {
+      const [row] = plan({ built: [built(event)] });
+      expect(row?.reason).toBe('invalid');
+    }
+    expect(plan({ built: [built(noCurrency)] })[0]?.reasonDetail).toMatch(/currency/i);
+  });
+
+  it('marks an event past Meta\'s window expired even when it also waits for the browser', () => {
+    const event = purchase({ event_time: NOW_SECONDS - MAX_EVENT_AGE_SECONDS - 1, event_source_url: undefined, user_data: {} });
+    expect(plan({ built: [built(event)] })[0]).toMatchObject({ status: 'expired', reason: 'too_old' });
+  });
+
+  it('lets settings and the adapter\'s reason win over needs_browser_context', () => {
+    const event = purchase({ event_source_url: undefined, user_data: {} });
+    expect(plan({ built: [built(event)], pixels: [pixel({ enabled: false })] })[0]?.reason).toBe('disabled');
+    expect(plan({ built: [built(event)], skip: { reason: 'test_order', detail: 'A test order.' } })[0]?.reason).toBe('test_order');
   });
 
   it('does not need browser context for events that did not happen on a website', () => {
