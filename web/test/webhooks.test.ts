@@ -198,7 +198,10 @@ forEachDatabase((t) => {
       // An older state arriving late changes nothing.
       await harness.deliver('carts/update', freshFixture('carts-update.json', new Date(Date.now() - 120_000)));
 
-      const ids = (await eventLog()).map((row) => row.eventId).sort();
+      const rows = await eventLog();
+      // A cart webhook carries no customer and no browser: each row waits for the storefront pixel.
+      expect(new Set(rows.map((row) => row.reason))).toEqual(new Set(['needs_browser_context']));
+      const ids = rows.map((row) => row.eventId).sort();
       const expected = [
         ...cart.line_items.map((line) => `add_to_cart:${cart.token}:${line.key}:${line.quantity}`),
         `add_to_cart:${cart.token}:${firstLine.key}:${firstLine.quantity + 2}`,

@@ -8,7 +8,6 @@ import type { BuiltEvent, CartSnapshot, Consent, PixelConfigRecord, PlanSkip, Re
 import type { StoreRecord } from '@capi-relay/db';
 
 import { ShopifyPayloadError } from '../shopify/mappers';
-import { browserContextSkip } from './browser-context-skip';
 import type { WebhookDelivery, WebhookHandler, WebhookOutcome } from './webhook-delivery';
 import { PLATFORM, type WebhookContext } from './webhook-context';
 
@@ -58,21 +57,18 @@ export function eventTopicHandler(ctx: WebhookContext, topic: EventTopic): Webho
       return { action: 'ignored', duplicateDelivery: written.duplicateDelivery, detail: result.ignored };
     }
 
-    const now = ctx.now();
-    const input = {
-      storeId: store.id,
-      built: result.built,
-      now,
-      ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
-      ...(result.consent === undefined ? {} : { consent: result.consent }),
-    };
-    const skip = store.uninstalledAt
-      ? UNINSTALLED
-      : (result.skip ?? browserContextSkip(ctx.engine.plan({ ...input, pixels }), result.built, now));
+    const skip = store.uninstalledAt ? UNINSTALLED : result.skip;
     const written = await ctx.engine.enqueue(
       { outbox: ctx.db.outbox, pixels: ctx.db.pixels },
       receipt,
-      { ...input, ...(skip ? { skip } : {}) },
+      {
+        storeId: store.id,
+        built: result.built,
+        now: ctx.now(),
+        ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
+        ...(result.consent === undefined ? {} : { consent: result.consent }),
+        ...(skip ? { skip } : {}),
+      },
       result.cartState ? { cartState: result.cartState } : undefined,
     );
     return summarize(written, result.built);
