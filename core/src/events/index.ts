@@ -4,3 +4,4 @@ export { eventIds } from './event-ids';
 export { buildPurchase, purchaseEvent } from './purchase';
 export { buildInitiateCheckout, initiateCheckoutEvent } from './initiate-checkout';
 export { buildAddToCart, addToCartEvent, diffCartLines, type CartAddition, type CartLineDelta } from './add-to-cart';
+export { buildTestEvent, type TestEventInput } from './test-event';
