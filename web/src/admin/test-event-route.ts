@@ -1,14 +1,14 @@
 /**
- * POST /api/test-event: sends one test event to the saved pixel with the saved test event code and
- * answers with what Meta said: `{ eventsReceived, fbtraceId }`, or the error in merchant words.
- * Without a test event code nothing is sent, since the event would count as a real one.
+ * POST /api/test-event: sends core's test event (a PageView on the shop's storefront, from the
+ * merchant's own browser) to the saved pixel with the saved test event code and answers with what
+ * Meta said: `{ eventsReceived, fbtraceId }`, or the error in merchant words. Without a test event
+ * code nothing is sent, since the event would count as a real one.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ConfigurationGraphError, GraphError, validateEvent } from '@capi-relay/core';
+import { buildTestEvent, ConfigurationGraphError, GraphError, validateEvent } from '@capi-relay/core';
 
 import type { AppServices } from '../server/app-services';
 import { shopOf } from './shop-context';
-import { buildTestEvent } from './test-event';
 
 export async function testEventRoute(app: FastifyInstance, services: AppServices): Promise<void> {
   app.post('/api/test-event', async (request, reply) => {
@@ -23,8 +23,9 @@ export async function testEventRoute(app: FastifyInstance, services: AppServices
     });
     if (target instanceof ConfigurationGraphError) return refuse(reply, 400, target.merchantMessage);
 
-    const event = buildTestEvent(shop, request.headers['user-agent'], services.now());
-    const issues = validateEvent(event, { now: services.now() });
+    const now = services.now();
+    const { event } = buildTestEvent({ storeRef: shop, userAgent: request.headers['user-agent'], pageUrl: `https://${shop}/`, now });
+    const issues = validateEvent(event, { now });
     if (issues.length > 0) return refuse(reply, 400, issues.map((issue) => issue.message).join(' '));
 
     const report = await services.graph.sendEvents(target, [event]);
