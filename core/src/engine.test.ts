@@ -4,10 +4,16 @@ import { buildPurchase } from './events';
 import type { Order } from './model/commerce';
 import { MemoryOutbox } from './outbox/worker/__tests__/memory-outbox';
 import { type GraphSandbox, startGraphSandbox } from './sandbox';
-import { createMemoryPixelConfigStore } from './settings/memory-pixel-config-store';
 
 const PIXEL_ID = '123456789012345';
 const TOKEN = `EAAB${'x'.repeat(60)}`;
+
+/** The engine's stores in memory, with the store the tests record for. */
+function memoryStores() {
+  const outbox = new MemoryOutbox();
+  outbox.addStore('store-1');
+  return { outbox, pixels: outbox.pixels };
+}
 
 function order(id: string, createdAt = new Date(Date.now() - 60_000)): Order {
   return {
@@ -44,7 +50,7 @@ describe('createEngine', () => {
   it('refuses worker tuning errors and a worker lease shorter than twice the request timeout', () => {
     expect(() => createEngine({ encryptionKey: generateSecretBoxKey(), worker: { batchSize: 5000 } })).toThrow(/batchSize/);
     const engine = createEngine({ encryptionKey: generateSecretBoxKey(), graph: { timeoutMs: 1_000 } });
-    const stores = { outbox: new MemoryOutbox(), pixels: createMemoryPixelConfigStore() };
+    const stores = memoryStores();
     expect(() => engine.createWorker(stores, { leaseMs: 1_500 })).toThrow(/leaseMs \(1500\) must be at least twice/);
   });
 
@@ -60,13 +66,13 @@ describe('createEngine', () => {
       engine = createEngine({ encryptionKey: generateSecretBoxKey(), graph: { graphUrl: sandbox.url, timeoutMs: 5_000 } });
     });
 
-    async function storeWithPixel(stores: { pixels: ReturnType<typeof createMemoryPixelConfigStore> }) {
+    async function storeWithPixel(stores: ReturnType<typeof memoryStores>) {
       const saved = await engine.settings(stores.pixels).updateSettings('store-1', { pixelId: PIXEL_ID, accessToken: TOKEN });
       if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
     }
 
     it('plans and records against the store\'s pixels, and the worker sends with the decrypted token', async () => {
-      const stores = { outbox: new MemoryOutbox(), pixels: createMemoryPixelConfigStore() };
+      const stores = memoryStores();
       await storeWithPixel(stores);
       const [pixel] = await stores.pixels.listByStore('store-1');
       expect(pixel?.accessTokenCiphertext).not.toContain(TOKEN);
@@ -82,14 +88,14 @@ describe('createEngine', () => {
     });
 
     it('records a store without a pixel as skipped and sends nothing', async () => {
-      const stores = { outbox: new MemoryOutbox(), pixels: createMemoryPixelConfigStore() };
+      const stores = memoryStores();
       const record = jest.spyOn(stores.outbox, 'record');
       await engine.enqueue(stores, null, { storeId: 'store-1', built: [buildPurchase(order('1002'))] });
       expect(record.mock.calls[0]?.[1]).toMatchObject([{ pixelConfigId: null, status: 'skipped', reason: 'no_pixel' }]);
     });
 
     it('wakes its running workers when events were queued', async () => {
-      const stores = { outbox: new MemoryOutbox(), pixels: createMemoryPixelConfigStore() };
+      const stores = memoryStores();
       await storeWithPixel(stores);
       const worker = engine.createWorker(stores, { leaseMs: 60_000, pollIntervalMs: 3_600_000, flushDelayMs: 0 });
       const notify = jest.spyOn(worker, 'notify');

@@ -10,4 +10,5 @@ export {
   type HarnessFactory,
   type OutboxConformanceHarness,
 } from './outbox/conformance';
+export { MemoryOutboxStore, type MemoryOutboxStoreOptions } from './outbox/memory/memory-outbox-store';
 export { createMemoryPixelConfigStore } from './settings/memory-pixel-config-store';

@@ -73,6 +73,14 @@ export function describeRecordConformance(ctx: ConformanceContext): void {
       expect((await outbox.record(receipt(storeId, 'd-1'), [newEvent(storeId, pixelConfigId, 1)])).inserted).toBe(1);
     });
 
+    it('refuses a queued row without a pixel and an unsent row without a reason, writing nothing', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await expect(outbox.record(null, [newEvent(storeId, pixelConfigId, 1), newEvent(storeId, null, 2)])).rejects.toThrow(/queued without a pixel/);
+      await expect(outbox.record(null, [newEvent(storeId, pixelConfigId, 3, { status: 'skipped' })])).rejects.toThrow(/no reason/);
+      expect(await outbox.listEvents({ storeId, limit: 10 })).toHaveLength(0);
+    });
+
     it('never queues skipped or expired rows for delivery', async () => {
       const { storeId, pixelConfigId } = await ctx.storeWithPixel();
       const { outbox } = ctx.harness();

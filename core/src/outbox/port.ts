@@ -173,9 +173,12 @@ export interface OutboxEventSummary {
   sentAt: Date | null;
 }
 
+/** The most rows one `listEvents` call returns. */
+export const MAX_LIST_EVENTS_LIMIT = 500;
+
 export interface ListEventsQuery {
   storeId: string;
-  /** 1 to 500. */
+  /** 1 to MAX_LIST_EVENTS_LIMIT. */
   limit: number;
   status?: OutboxStatus;
   eventName?: string;

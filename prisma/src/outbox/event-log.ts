@@ -1,4 +1,5 @@
 import {
+  MAX_LIST_EVENTS_LIMIT,
   OUTBOX_STATUSES,
   type ListEventsQuery,
   type NotSentReason,
@@ -6,8 +7,6 @@ import {
   type OutboxStatus,
 } from '@capi-relay/core';
 import type { Db, Prisma } from '../client';
-
-export const MAX_LIST_LIMIT = 500;
 
 const SUMMARY_SELECT = {
   id: true,
@@ -59,8 +58,8 @@ function toSummary(row: SummaryRow): OutboxEventSummary {
 }
 
 export async function listEvents(db: Db, query: ListEventsQuery): Promise<OutboxEventSummary[]> {
-  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIST_LIMIT) {
-    throw new RangeError(`listEvents limit must be an integer from 1 to ${MAX_LIST_LIMIT}`);
+  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIST_EVENTS_LIMIT) {
+    throw new RangeError(`listEvents limit must be an integer from 1 to ${MAX_LIST_EVENTS_LIMIT}`);
   }
   const { before } = query;
   const rows = await db.client.outboxEvent.findMany({

@@ -1,4 +1,4 @@
-import type { DeliveryReceipt, NewOutboxEvent, RecordOptions, RecordResult } from '@capi-relay/core';
+import { assertRecordable, type DeliveryReceipt, type NewOutboxEvent, type RecordOptions, type RecordResult } from '@capi-relay/core';
 import { writeCartSnapshot } from '../cart-state/write-cart-snapshot';
 import type { Db, Tx } from '../client';
 import { uuidv7 } from '../ids';
@@ -6,15 +6,6 @@ import { uuidv7 } from '../ids';
 /** The unique key's pixel part: a nullable column cannot carry a unique constraint portably. */
 export function pixelKeyOf(event: Pick<NewOutboxEvent, 'storeId' | 'pixelConfigId'>): string {
   return event.pixelConfigId ?? `none:${event.storeId}`;
-}
-
-function assertRecordable(event: NewOutboxEvent): void {
-  if (event.status === 'queued' && event.pixelConfigId === null) {
-    throw new Error(`Outbox event ${event.eventName}/${event.eventId} is queued without a pixel configuration.`);
-  }
-  if (event.status !== 'queued' && event.reason === undefined) {
-    throw new Error(`Outbox event ${event.eventName}/${event.eventId} has status ${event.status} but no reason.`);
-  }
 }
 
 /** Inserts the receipt unless known; 1 when inserted (ON CONFLICT: concurrent redeliveries cannot both insert). */

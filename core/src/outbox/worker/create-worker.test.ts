@@ -179,7 +179,7 @@ describe('DeliveryWorker.runOnce', () => {
 
     expect(await worker.runOnce()).toMatchObject({ claimed: 3, held: 2, sent: 1 });
 
-    expect(outbox.stoppedPixels).toEqual(new Map([['px-1', 'Meta no longer accepts the access token.']]));
+    expect(outbox.stoppedPixels()).toEqual(new Map([['px-1', 'Meta no longer accepts the access token.']]));
     for (const row of rows) expect(outbox.row(row.id)).toMatchObject({ status: 'queued', nextAttemptAt: NOW });
     expect(outbox.row(other.id).status).toBe('sent');
     expect(outbox.attempts.filter((a) => a.outcome === 'configuration')).toHaveLength(2);
@@ -188,7 +188,7 @@ describe('DeliveryWorker.runOnce', () => {
     // The circuit stays open: the stopped pixel's events are not claimed again...
     expect((await worker.runOnce()).claimed).toBe(0);
     // ...until a settings change clears it.
-    outbox.stoppedPixels.clear();
+    await outbox.saveSettings('px-1');
     expect(await worker.runOnce()).toMatchObject({ claimed: 2, sent: 2 });
   });
 
@@ -199,8 +199,8 @@ describe('DeliveryWorker.runOnce', () => {
 
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, held: 1 });
     expect(graph.calls).toEqual([]);
-    expect(outbox.stoppedPixels.get('px-1')).toBe('No access token is saved for this pixel.');
-    expect(outbox.released).toEqual([row.id]);
+    expect(outbox.stoppedPixels().get('px-1')).toBe('No access token is saved for this pixel.');
+    expect(outbox.row(row.id)).toMatchObject({ status: 'queued', attempts: 0 });
     expect(seen.circuitOpened).toHaveLength(1);
   });
 
@@ -210,7 +210,7 @@ describe('DeliveryWorker.runOnce', () => {
 
     expect(await worker.runOnce()).toMatchObject({ held: 1 });
     expect(graph.calls).toEqual([]);
-    expect(outbox.stoppedPixels.size).toBe(0);
+    expect(outbox.stoppedPixels().size).toBe(0);
     expect(outbox.row(row.id).status).toBe('queued');
   });
 

@@ -1,127 +1,82 @@
 /**
- * Test doubles for the worker's unit tests: an in-memory outbox with the port's semantics (leases,
- * due times, stopped pixels) and a scripted Graph sender. The Prisma stores get the real thing in
- * prisma/test.
+ * Test doubles for the worker's unit tests: the in-memory outbox (which passes the store conformance
+ * suite) with helpers to seed and inspect rows, and a scripted Graph sender.
  */
 import { createHash } from 'node:crypto';
 import type { DeliveryReport, EventResult, PixelTarget, RequestRecord } from '../../../graph';
 import type { ServerEvent } from '../../../meta/wire';
-import type {
-  AttemptRecord,
-  ClaimedBatch,
-  NewOutboxEvent,
-  NotSentReason,
-  OutboxStatus,
-  OutboxStore,
-  RecordResult,
-} from '../../port';
+import { createMemoryPixelConfigStore } from '../../../settings/memory-pixel-config-store';
+import { DEFAULT_EVENT_TOGGLES, DEFAULT_PURCHASE_TRIGGER } from '../../../settings/settings-view';
+import { MemoryOutboxStore } from '../../memory/memory-outbox-store';
+import type { MemoryEventRow } from '../../memory/memory-state';
+import type { AttemptRecord, OutboxStatus } from '../../port';
 import type { EventSender } from '../worker-options';
 
-export interface MemoryRow {
-  id: string;
-  pixelConfigId: string;
-  payload: ServerEvent;
-  eventTime: Date;
-  status: OutboxStatus;
-  reason?: NotSentReason;
-  reasonDetail?: string;
-  attempts: number;
-  nextAttemptAt: Date;
-  leaseOwner?: string;
-  leaseExpiresAt?: Date;
-}
+/** The outbox and its pixel store, seeded row by row with `add`. Pixels spring up on first use. */
+export class MemoryOutbox extends MemoryOutboxStore {
+  readonly pixels: ReturnType<typeof createMemoryPixelConfigStore>;
 
-export class MemoryOutbox implements OutboxStore {
-  readonly rows = new Map<string, MemoryRow>();
-  readonly attempts: AttemptRecord[] = [];
-  readonly stoppedPixels = new Map<string, string>();
-  readonly released: string[] = [];
+  constructor(options: { clock?: () => Date } = {}) {
+    const pixels = createMemoryPixelConfigStore();
+    super({ pixels, ...options });
+    this.pixels = pixels;
+  }
 
-  /** The PixelConfigStore half the worker uses: stopping a pixel opens its circuit for claimDue. */
-  readonly pixels = {
-    stop: async (id: string, reason: string): Promise<void> => {
-      this.stoppedPixels.set(id, reason);
-    },
-  };
-
-  add(pixelConfigId: string, payload: ServerEvent, dueAt = new Date(0)): MemoryRow {
-    const row: MemoryRow = {
-      id: `row-${this.rows.size + 1}`,
-      pixelConfigId,
-      payload,
-      eventTime: new Date(payload.event_time * 1000),
-      status: 'queued',
-      attempts: 0,
-      nextAttemptAt: dueAt,
-    };
-    this.rows.set(row.id, row);
+  /** Queues `payload` for the pixel, due at `dueAt`; the row is live, so a test may change it. */
+  add(pixelConfigId: string, payload: ServerEvent, dueAt = new Date(0)): MemoryEventRow {
+    const storeId = this.ensurePixel(pixelConfigId);
+    const eventTime = new Date(payload.event_time * 1000);
+    const event = { storeId, pixelConfigId, eventName: payload.event_name, eventId: payload.event_id, sourceId: payload.event_id, eventTime, payload, status: 'queued' as const, userDataKeys: Object.keys(payload.user_data) };
+    const row = this.insert(event, eventTime);
+    if (!row) throw new Error(`event ${payload.event_id} was added twice`);
+    row.nextAttemptAt = dueAt;
     return row;
   }
 
-  row(id: string): MemoryRow {
-    const row = this.rows.get(id);
+  row(id: string): MemoryEventRow {
+    const row = this.state.events.get(id);
     if (!row) throw new Error(`no row ${id}`);
     return row;
   }
 
-  async record(_receipt: unknown, events: NewOutboxEvent[]): Promise<RecordResult> {
-    for (const event of events) if (event.pixelConfigId && event.status === 'queued') this.add(event.pixelConfigId, event.payload);
-    return { duplicateDelivery: false, inserted: events.length, duplicateEvents: 0 };
-  }
-
-  async claimDue(opts: { workerId: string; now: Date; limit: number; leaseMs: number }): Promise<ClaimedBatch[]> {
-    const due = [...this.rows.values()].filter(
-      (row) =>
-        !this.stoppedPixels.has(row.pixelConfigId) &&
-        ((row.status === 'queued' && row.nextAttemptAt <= opts.now) ||
-          (row.status === 'sending' && row.leaseExpiresAt !== undefined && row.leaseExpiresAt <= opts.now)),
-    );
-    const batches = new Map<string, ClaimedBatch>();
-    for (const row of due.slice(0, opts.limit)) {
-      row.status = 'sending';
-      row.leaseOwner = opts.workerId;
-      row.leaseExpiresAt = new Date(opts.now.getTime() + opts.leaseMs);
-      const batch = batches.get(row.pixelConfigId) ?? { pixelConfigId: row.pixelConfigId, events: [] };
-      batch.events.push({ id: row.id, eventName: row.payload.event_name, eventId: row.payload.event_id, eventTime: row.eventTime, payload: row.payload, attempts: row.attempts });
-      batches.set(row.pixelConfigId, batch);
-    }
-    return [...batches.values()];
-  }
-
-  private finish(id: string, attempt: Omit<AttemptRecord, 'outboxEventId'>, status: OutboxStatus): MemoryRow {
-    const row = this.row(id);
-    if (row.status !== 'sending') throw new Error(`row ${id} is ${row.status}, not sending`);
-    row.status = status;
-    row.attempts += 1;
-    row.leaseOwner = undefined;
-    this.attempts.push({ outboxEventId: id, ...attempt });
-    return row;
-  }
-
-  async markSent(ids: string[], attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void> {
-    for (const id of ids) this.finish(id, attempt, 'sent');
-  }
-
-  async markRetry(id: string, nextAttemptAt: Date, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void> {
-    this.finish(id, attempt, 'queued').nextAttemptAt = nextAttemptAt;
-  }
-
-  async markFailed(id: string, reason: NotSentReason, detail: string, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void> {
-    // The port's rule: an event too old to send is `expired`, every other refusal `failed`.
-    Object.assign(this.finish(id, attempt, reason === 'too_old' ? 'expired' : 'failed'), { reason, reasonDetail: detail });
-  }
-
-  async markExpired(id: string, detail: string): Promise<void> {
-    Object.assign(this.row(id), { status: 'expired', reason: 'too_old', reasonDetail: detail, leaseOwner: undefined });
-  }
-
-  async release(ids: string[]): Promise<void> {
-    for (const id of ids) Object.assign(this.row(id), { status: 'queued', leaseOwner: undefined });
-    this.released.push(...ids);
+  get attempts(): readonly AttemptRecord[] {
+    return this.state.attempts;
   }
 
   statuses(): Record<string, OutboxStatus> {
-    return Object.fromEntries([...this.rows.values()].map((row) => [row.id, row.status]));
+    return Object.fromEntries([...this.state.events.values()].map((row) => [row.id, row.status]));
+  }
+
+  /** Pixel id to the reason it was stopped, for every pixel whose circuit is open. */
+  stoppedPixels(): Map<string, string> {
+    const stopped = [...this.pixels.records.values()].filter((pixel) => pixel.stoppedAt !== null);
+    return new Map(stopped.map((pixel) => [pixel.id, pixel.stoppedReason ?? '']));
+  }
+
+  /** What a merchant saving the pixel's settings does: among other things, it closes the circuit. */
+  async saveSettings(pixelConfigId: string): Promise<void> {
+    await this.pixels.upsertForStore(this.ensurePixel(pixelConfigId), {});
+  }
+
+  private ensurePixel(pixelConfigId: string): string {
+    const existing = this.pixels.records.get(pixelConfigId);
+    if (existing) return existing.storeId;
+    const storeId = this.addStore(`store-of-${pixelConfigId}`);
+    this.pixels.records.set(pixelConfigId, {
+      id: pixelConfigId,
+      storeId,
+      pixelId: '1234567890',
+      accessTokenCiphertext: 'v1:test-ciphertext',
+      accessTokenLast4: 'oken',
+      testEventCode: null,
+      enabled: true,
+      events: { ...DEFAULT_EVENT_TOGGLES },
+      purchaseTrigger: DEFAULT_PURCHASE_TRIGGER,
+      stoppedAt: null,
+      stoppedReason: null,
+      updatedAt: new Date(0),
+    });
+    return storeId;
   }
 }
 

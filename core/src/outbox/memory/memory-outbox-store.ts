@@ -1,0 +1,210 @@
+/**
+ * An OutboxStore kept in memory, for unit tests of code that queues or delivers events. It passes the
+ * same conformance suite as the Prisma store, so a test that is green against it means what it would
+ * mean against a database.
+ */
+import { type Logger, silentLogger } from '../../log';
+import type { PixelConfigStore } from '../../settings/port';
+import type {
+  AttemptRecord,
+  ClaimedBatch,
+  CustomerDataSelector,
+  DeliveryReceipt,
+  ListEventsQuery,
+  NewOutboxEvent,
+  NotSentReason,
+  OutboxEventLog,
+  OutboxEventSummary,
+  OutboxRetention,
+  OutboxStatus,
+  OutboxStore,
+  PruneResult,
+  RecordOptions,
+  RecordResult,
+} from '../port';
+import { assertRecordable } from '../recordable';
+import { MemoryCartStateStore } from './memory-cart-state';
+import { countByStatus, listEvents } from './memory-event-log';
+import { deleteCustomerData, pruneDelivered } from './memory-retention';
+import { eventKey, type MemoryEventRow, MemoryOutboxState } from './memory-state';
+
+type Attempt = Omit<AttemptRecord, 'outboxEventId'>;
+
+export interface MemoryOutboxStoreOptions {
+  /** Where record() checks a pixel exists and claimDue() that it is enabled with its circuit closed. */
+  pixels: Pick<PixelConfigStore, 'get'>;
+  /** Stamps rows and receipts when written, as the database's clock does. */
+  clock?: () => Date;
+  /** Hears about outcomes that were not applied, like the Prisma store's logger. */
+  logger?: Logger;
+}
+
+export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRetention {
+  readonly carts: MemoryCartStateStore;
+  protected readonly state: MemoryOutboxState;
+  private readonly pixelLookup: Pick<PixelConfigStore, 'get'>;
+  private readonly logger: Logger;
+
+  constructor(options: MemoryOutboxStoreOptions) {
+    this.pixelLookup = options.pixels;
+    this.logger = options.logger ?? silentLogger;
+    this.state = new MemoryOutboxState(options.clock ?? (() => new Date()));
+    this.carts = new MemoryCartStateStore(this.state);
+  }
+
+  /** Registers a store (shop), as the Store table would hold it; returns its id. */
+  addStore(storeId = this.state.nextId('store')): string {
+    this.state.stores.add(storeId);
+    return storeId;
+  }
+
+  async record(receipt: DeliveryReceipt | null, events: NewOutboxEvent[], options: RecordOptions = {}): Promise<RecordResult> {
+    events.forEach(assertRecordable);
+    const storeIds = [...events.map((event) => event.storeId), ...(receipt ? [receipt.storeId] : []), ...(options.cartState ? [options.cartState.storeId] : [])];
+    for (const storeId of new Set(storeIds)) this.carts.assertStore(storeId);
+    for (const pixelConfigId of new Set(events.map((event) => event.pixelConfigId))) {
+      if (pixelConfigId !== null && !(await this.pixelLookup.get(pixelConfigId))) throw new Error(`No pixel configuration ${pixelConfigId}.`);
+    }
+    // Everything was checked; from here on nothing awaits, so the write is all-or-nothing.
+    const now = this.state.clock();
+    if (receipt) {
+      const key = JSON.stringify([receipt.source, receipt.deliveryId]);
+      if (this.state.receipts.has(key)) return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0 };
+      this.state.receipts.set(key, { receivedAt: now });
+    }
+    const inserted = events.filter((event) => this.insert(event, now) !== undefined).length;
+    if (options.cartState) this.carts.write(options.cartState, now);
+    return { duplicateDelivery: false, inserted, duplicateEvents: events.length - inserted };
+  }
+
+  /** Inserts one row unless its (pixel, event name, event id) exists; returns it when inserted. */
+  protected insert(event: NewOutboxEvent, now: Date): MemoryEventRow | undefined {
+    const key = eventKey(event);
+    if (this.state.eventKeys.has(key)) return undefined;
+    const row: MemoryEventRow = {
+      id: this.state.nextId('event'),
+      storeId: event.storeId,
+      pixelConfigId: event.pixelConfigId,
+      eventName: event.eventName,
+      eventId: event.eventId,
+      sourceId: event.sourceId,
+      customerRef: event.customerRef ?? null,
+      eventTime: event.eventTime,
+      payload: structuredClone(event.payload),
+      status: event.status,
+      reason: event.reason ?? null,
+      reasonDetail: event.reasonDetail ?? null,
+      userDataKeys: [...event.userDataKeys],
+      attempts: 0,
+      // A queued row is due at once; its event time orders the queue fairly (oldest first).
+      nextAttemptAt: event.status === 'queued' ? event.eventTime : null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      sentAt: null,
+      createdAt: now,
+    };
+    this.state.events.set(row.id, row);
+    this.state.eventKeys.set(key, row.id);
+    return row;
+  }
+
+  async claimDue(opts: { workerId: string; now: Date; limit: number; leaseMs: number }): Promise<ClaimedBatch[]> {
+    if (!Number.isInteger(opts.limit) || opts.limit < 1) throw new RangeError('claimDue limit must be a positive integer');
+    if (!(opts.leaseMs > 0)) throw new RangeError('claimDue leaseMs must be positive');
+    const isDue = (row: MemoryEventRow): boolean =>
+      (row.status === 'queued' && row.nextAttemptAt !== null && row.nextAttemptAt <= opts.now) ||
+      (row.status === 'sending' && row.leaseExpiresAt !== null && row.leaseExpiresAt <= opts.now);
+    const claimable = await this.claimablePixels([...this.state.events.values()].filter(isDue));
+
+    // No await from here on: two claims cannot pick the same row.
+    const leaseExpiresAt = new Date(opts.now.getTime() + opts.leaseMs);
+    const picked = [...this.state.events.values()]
+      .filter((row) => isDue(row) && row.pixelConfigId !== null && claimable.has(row.pixelConfigId))
+      .sort((a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0) || (a.id < b.id ? -1 : 1))
+      .slice(0, opts.limit);
+    const batches = new Map<string, ClaimedBatch>();
+    for (const row of picked) {
+      Object.assign(row, { status: 'sending', leaseOwner: opts.workerId, leaseExpiresAt });
+      const pixelConfigId = row.pixelConfigId as string;
+      let batch = batches.get(pixelConfigId);
+      if (!batch) batches.set(pixelConfigId, (batch = { pixelConfigId, events: [] }));
+      batch.events.push({
+        id: row.id,
+        eventName: row.eventName,
+        eventId: row.eventId,
+        eventTime: row.eventTime,
+        payload: structuredClone(row.payload),
+        attempts: row.attempts,
+      });
+    }
+    return [...batches.values()];
+  }
+
+  /** The pixels among the rows' that are enabled with a closed circuit. */
+  private async claimablePixels(rows: MemoryEventRow[]): Promise<Set<string>> {
+    const claimable = new Set<string>();
+    for (const pixelConfigId of new Set(rows.map((row) => row.pixelConfigId))) {
+      if (pixelConfigId === null) continue;
+      const pixel = await this.pixelLookup.get(pixelConfigId);
+      if (pixel?.enabled && pixel.stoppedAt === null) claimable.add(pixelConfigId);
+    }
+    return claimable;
+  }
+
+  async markSent(ids: string[], attempt: Attempt): Promise<void> {
+    this.finish('markSent', ids, ['sending'], attempt, (row) => Object.assign(row, { status: 'sent', sentAt: attempt.attemptedAt, reason: null, reasonDetail: null }));
+  }
+
+  async markRetry(id: string, nextAttemptAt: Date, attempt: Attempt): Promise<void> {
+    this.finish('markRetry', [id], ['sending'], attempt, (row) => Object.assign(row, { status: 'queued', nextAttemptAt }));
+  }
+
+  async markFailed(id: string, reason: NotSentReason, detail: string, attempt: Attempt): Promise<void> {
+    // The port's rule: an event too old to send is `expired`, every other refusal is `failed`.
+    const status: OutboxStatus = reason === 'too_old' ? 'expired' : 'failed';
+    this.finish('markFailed', [id], ['sending'], attempt, (row) => Object.assign(row, { status, reason, reasonDetail: detail }));
+  }
+
+  async markExpired(id: string, detail: string): Promise<void> {
+    this.finish('markExpired', [id], ['queued', 'sending'], null, (row) => Object.assign(row, { status: 'expired', reason: 'too_old', reasonDetail: detail }));
+  }
+
+  async release(ids: string[]): Promise<void> {
+    this.finish('release', ids, ['sending'], null, (row) => Object.assign(row, { status: 'queued' }));
+  }
+
+  /** Applies an outcome to the rows still in one of `fromStatuses`; logs the others, left unchanged. */
+  private finish(action: string, ids: string[], fromStatuses: OutboxStatus[], attempt: Attempt | null, apply: (row: MemoryEventRow) => void): void {
+    const skipped: string[] = [];
+    for (const id of ids) {
+      const row = this.state.events.get(id);
+      if (!row || !fromStatuses.includes(row.status)) {
+        skipped.push(id);
+        continue;
+      }
+      apply(row);
+      Object.assign(row, { leaseOwner: null, leaseExpiresAt: null });
+      if (attempt) {
+        row.attempts += 1;
+        this.state.attempts.push({ outboxEventId: id, ...attempt });
+      }
+    }
+    if (skipped.length > 0) this.logger.warn({ action, outboxEventIds: skipped }, 'outbox rows were no longer claimed; outcome not applied');
+  }
+
+  async listEvents(query: ListEventsQuery): Promise<OutboxEventSummary[]> {
+    return listEvents(this.state, query);
+  }
+
+  async countByStatus(storeId: string): Promise<Record<OutboxStatus, number>> {
+    return countByStatus(this.state, storeId);
+  }
+
+  async pruneDelivered(olderThan: Date): Promise<PruneResult> {
+    return pruneDelivered(this.state, olderThan);
+  }
+
+  async deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<number> {
+    return deleteCustomerData(this.state, storeId, selector);
+  }
+}
