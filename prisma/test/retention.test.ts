@@ -16,7 +16,7 @@ forEachDatabase((t) => {
     });
     const [batch] = await db.outbox.claimDue({ workerId: 'w', now: new Date(), limit: 10, leaseMs: 60_000 });
     const sentAt = new Date(Date.now() - 72 * HOUR);
-    await db.outbox.markSent(batch!.events.map((event) => event.id), { attemptedAt: sentAt, outcome: 'sent', fbtraceId: 'f' });
+    await db.outbox.markSent(batch!.lease.token, batch!.events.map((event) => event.id), { attemptedAt: sentAt, outcome: 'sent', fbtraceId: 'f' });
     return { db, store, pixel, receipt };
   }
 

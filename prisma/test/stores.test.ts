@@ -101,7 +101,7 @@ forEachDatabase((t) => {
           cartState: { storeId: store.id, cartToken: 'c1', lines: [], updatedAt: T },
         });
         const [batch] = await db.outbox.claimDue({ workerId: 'w', now: later(1), limit: 10, leaseMs: 60_000 });
-        await db.outbox.markSent(batch!.events.map((event) => event.id), { attemptedAt: later(1), outcome: 'sent' });
+        await db.outbox.markSent(batch!.lease.token, batch!.events.map((event) => event.id), { attemptedAt: later(1), outcome: 'sent' });
         await sessions.storeSession({ id: `offline_${domain}`, shop: domain, state: '', isOnline: false, accessToken: 'shpat_x' });
         return store;
       };

@@ -21,6 +21,21 @@ export function describeClaimConformance(ctx: ConformanceContext): void {
       expect(first?.payload).toEqual(newEvent(a.storeId, a.pixelConfigId, 1).payload);
     });
 
+    it('holds each claim under its own lease token, shared by its batches and lasting leaseMs', async () => {
+      const a = await ctx.storeWithPixel();
+      const b = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(null, [newEvent(a.storeId, a.pixelConfigId, 1), newEvent(b.storeId, b.pixelConfigId, 2), newEvent(a.storeId, a.pixelConfigId, 3)]);
+
+      const first = await outbox.claimDue({ workerId: 'w1', now: LATER, limit: 2, leaseMs: LEASE_MS });
+      const second = await outbox.claimDue({ workerId: 'w1', now: LATER, limit: 2, leaseMs: LEASE_MS });
+      expect(first).toHaveLength(2);
+      expect(new Set(first.map((batch) => batch.lease.token)).size).toBe(1);
+      expect(first[0]?.lease.expiresAt).toEqual(new Date(LATER.getTime() + LEASE_MS));
+      expect(second.map((batch) => batch.lease.token)).toEqual([expect.any(String)]);
+      expect(second[0]?.lease.token).not.toBe(first[0]?.lease.token);
+    });
+
     it('claims at most `limit` rows, the oldest', async () => {
       const { storeId, pixelConfigId } = await ctx.storeWithPixel();
       const { outbox } = ctx.harness();

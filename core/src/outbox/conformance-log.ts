@@ -67,15 +67,14 @@ export function describeEventLogConformance(ctx: ConformanceContext): void {
       const { storeId, pixelConfigId } = await ctx.storeWithPixel();
       const { outbox } = ctx.harness();
       await outbox.record(null, [1, 2, 3].map((n) => newEvent(storeId, pixelConfigId, n)));
-      const claimed = (await outbox.claimDue({ workerId: 'w', now: T0, limit: 10, leaseMs: 60_000 }))
-        .concat(await outbox.claimDue({ workerId: 'w', now: new Date(T0.getTime() + 10_000), limit: 10, leaseMs: 60_000 }))
-        .flatMap((batch) => batch.events);
-      const byEventId = new Map(claimed.map((event) => [event.eventId, event.id]));
+      const [batch] = await outbox.claimDue({ workerId: 'w', now: new Date(T0.getTime() + 10_000), limit: 10, leaseMs: 60_000 });
+      const byEventId = new Map(batch!.events.map((event) => [event.eventId, [event.id]]));
+      const { token } = batch!.lease;
       const oldSend = new Date('2026-03-02T00:00:00.000Z');
       const newSend = new Date('2026-03-20T00:00:00.000Z');
-      await outbox.markSent([byEventId.get('order-1')!], { attemptedAt: oldSend, outcome: 'sent' });
-      await outbox.markSent([byEventId.get('order-2')!], { attemptedAt: newSend, outcome: 'sent' });
-      await outbox.release([byEventId.get('order-3')!]);
+      await outbox.markSent(token, byEventId.get('order-1')!, { attemptedAt: oldSend, outcome: 'sent' });
+      await outbox.markSent(token, byEventId.get('order-2')!, { attemptedAt: newSend, outcome: 'sent' });
+      await outbox.release(token, byEventId.get('order-3')!);
 
       const pruned = await outbox.pruneDelivered(new Date('2026-03-10T00:00:00.000Z'));
       expect(pruned.events).toBe(1);

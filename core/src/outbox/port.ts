@@ -75,8 +75,20 @@ export interface ClaimedEvent {
   attempts: number;
 }
 
+/**
+ * A claim's hold on its rows; every batch of one `claimDue` call shares it. Outcomes present the
+ * token, so a worker whose lease ran out cannot overwrite what its successor did.
+ */
+export interface Lease {
+  /** Names this claim, not just the worker: a worker claiming twice holds two leases. */
+  token: string;
+  /** From this moment another claim may take the rows, unless the lease is renewed first. */
+  expiresAt: Date;
+}
+
 export interface ClaimedBatch {
   pixelConfigId: string;
+  lease: Lease;
   events: ClaimedEvent[];
 }
 
@@ -127,7 +139,8 @@ export interface OutboxStore {
   record(receipt: DeliveryReceipt | null, events: NewOutboxEvent[], options?: RecordOptions): Promise<RecordResult>;
   /**
    * Leases due `queued` rows (nextAttemptAt <= now) and `sending` rows whose lease expired, grouped by
-   * pixel, skipping pixels whose circuit is open. Safe under concurrent workers.
+   * pixel, skipping pixels whose circuit is open. Safe under concurrent workers. Each call is a new
+   * claim with its own lease token.
    */
   claimDue(opts: {
     workerId: string;
@@ -137,16 +150,17 @@ export interface OutboxStore {
     leaseMs: number;
   }): Promise<ClaimedBatch[]>;
   /**
-   * Outcome of one attempt for claimed (`sending`) rows; each call counts the attempt and appends an
-   * attempt row. Rows no longer `sending` (lease lost, finished by another worker) are left unchanged.
+   * Outcome of one attempt for a claim's rows; each call counts the attempt and appends an attempt
+   * row. Outcomes apply only to rows still `sending` under `leaseToken`: rows another claim took after
+   * the lease ran out, or that were finished already, are left unchanged and the store logs them.
    */
-  markSent(ids: string[], attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
-  markRetry(id: string, nextAttemptAt: Date, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
-  markFailed(id: string, reason: NotSentReason, detail: string, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
-  /** Too old to send (reason `too_old`), from `queued` or `sending`; not an attempt. */
-  markExpired(id: string, detail: string): Promise<void>;
-  /** Hands claimed rows back untouched (e.g. the pixel's circuit opened mid-batch). */
-  release(ids: string[]): Promise<void>;
+  markSent(leaseToken: string, ids: string[], attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
+  markRetry(leaseToken: string, id: string, nextAttemptAt: Date, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
+  markFailed(leaseToken: string, id: string, reason: NotSentReason, detail: string, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
+  /** Too old to send (reason `too_old`), decided before any attempt; same lease rule. */
+  markExpired(leaseToken: string, id: string, detail: string): Promise<void>;
+  /** Hands claimed rows back untouched (e.g. the pixel's circuit opened mid-batch); same lease rule. */
+  release(leaseToken: string, ids: string[]): Promise<void>;
 }
 
 /** One outbox row as the merchant's event log shows it: ids, states and counts, never payload values. */

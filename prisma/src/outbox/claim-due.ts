@@ -1,4 +1,5 @@
-import type { ClaimedBatch, ServerEvent } from '@capi-relay/core';
+import { randomUUID } from 'node:crypto';
+import type { ClaimedBatch, Lease, ServerEvent } from '@capi-relay/core';
 import { sqlFragment, type Db } from '../client';
 
 interface ClaimedRow {
@@ -25,18 +26,19 @@ export interface ClaimRequest {
  * claim the same row. PostgreSQL adds `FOR UPDATE OF o SKIP LOCKED` so concurrent claimers pass over
  * each other's rows instead of waiting (OF o: locking the pixel rows would make them skip whole
  * pixels). SQLite runs one writer at a time and needs no lock clause. Rows of a disabled pixel or an
- * open circuit stay queued; a `sending` row whose lease expired is claimed again.
+ * open circuit stay queued; a `sending` row whose lease expired is claimed again. `leaseOwner` keeps
+ * the claim's token, which starts with the worker id so an operator can tell who holds a row.
  */
 export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBatch[]> {
   if (!Number.isInteger(request.limit) || request.limit < 1) throw new RangeError('claimDue limit must be a positive integer');
   if (!(request.leaseMs > 0)) throw new RangeError('claimDue leaseMs must be positive');
-  const leaseExpiresAt = new Date(request.now.getTime() + request.leaseMs);
+  const lease: Lease = { token: `${request.workerId}/${randomUUID()}`, expiresAt: new Date(request.now.getTime() + request.leaseMs) };
   const lockClause = sqlFragment(db.provider, db.provider === 'postgresql' ? 'FOR UPDATE OF o SKIP LOCKED' : '');
 
   const rows = await db.write((tx) =>
     tx.$queryRaw<ClaimedRow[]>`
       UPDATE "OutboxEvent"
-      SET "status" = 'sending', "leaseOwner" = ${request.workerId}, "leaseExpiresAt" = ${leaseExpiresAt}, "updatedAt" = ${request.now}
+      SET "status" = 'sending', "leaseOwner" = ${lease.token}, "leaseExpiresAt" = ${lease.expiresAt}, "updatedAt" = ${request.now}
       WHERE "id" IN (
         SELECT o."id" FROM "OutboxEvent" o
         JOIN "PixelConfig" p ON p."id" = o."pixelConfigId"
@@ -54,7 +56,7 @@ export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBa
   const batches = new Map<string, ClaimedBatch>();
   for (const row of rows) {
     let batch = batches.get(row.pixelConfigId);
-    if (!batch) batches.set(row.pixelConfigId, (batch = { pixelConfigId: row.pixelConfigId, events: [] }));
+    if (!batch) batches.set(row.pixelConfigId, (batch = { pixelConfigId: row.pixelConfigId, lease, events: [] }));
     batch.events.push({
       id: row.id,
       eventName: row.eventName,

@@ -1,9 +1,10 @@
 /**
- * Outcomes for claimed (`sending`) rows. Each attempt-carrying outcome counts the attempt and appends
- * a DeliveryAttempt row in the same transaction. A row that is no longer `sending` (its lease expired
- * and another worker finished it) is left alone, and the caller's logger hears about it.
+ * Outcomes for claimed rows: they apply only while the row is `sending` under the caller's lease
+ * token. Each attempt-carrying outcome counts the attempt and appends a DeliveryAttempt row in the
+ * same transaction. A row another claim took (the caller's lease ran out) or that is finished is left
+ * alone, and the store's logger hears about it.
  */
-import type { AttemptRecord, Logger, NotSentReason, OutboxStatus } from '@capi-relay/core';
+import type { AttemptRecord, Logger, NotSentReason } from '@capi-relay/core';
 import type { Db, Prisma, Tx } from '../client';
 import { uuidv7 } from '../ids';
 
@@ -26,13 +27,13 @@ function attemptRow(outboxEventId: string, attempt: Attempt): Prisma.DeliveryAtt
 
 async function finishClaimed(
   tx: Tx,
+  leaseToken: string,
   ids: string[],
-  fromStatuses: OutboxStatus[],
   data: Prisma.OutboxEventUpdateManyMutationInput,
   attempt: Attempt | null,
 ): Promise<string[]> {
   const updated = await tx.outboxEvent.updateManyAndReturn({
-    where: { id: { in: ids }, status: { in: fromStatuses } },
+    where: { id: { in: ids }, status: 'sending', leaseOwner: leaseToken },
     data: {
       ...data,
       leaseOwner: null,
@@ -51,33 +52,34 @@ async function finishClaimed(
 export function createOutcomeMarkers(db: Db, logger: Logger) {
   async function apply(
     action: string,
+    leaseToken: string,
     ids: string[],
-    fromStatuses: OutboxStatus[],
     data: Prisma.OutboxEventUpdateManyMutationInput,
     attempt: Attempt | null,
   ): Promise<void> {
     if (ids.length === 0) return;
-    const updated = await db.write((tx) => finishClaimed(tx, ids, fromStatuses, data, attempt));
+    const updated = await db.write((tx) => finishClaimed(tx, leaseToken, ids, data, attempt));
     if (updated.length < ids.length) {
-      const skipped = ids.filter((id) => !updated.includes(id));
-      logger.warn({ action, outboxEventIds: skipped }, 'outbox rows were no longer claimed; outcome not applied');
+      const applied = new Set(updated);
+      const skipped = ids.filter((id) => !applied.has(id));
+      logger.warn({ action, leaseToken, outboxEventIds: skipped }, 'outbox rows are no longer held under this lease; outcome not applied');
     }
   }
 
   return {
-    markSent: (ids: string[], attempt: Attempt) =>
-      apply('markSent', ids, ['sending'], { status: 'sent', sentAt: attempt.attemptedAt, reason: null, reasonDetail: null }, attempt),
+    markSent: (leaseToken: string, ids: string[], attempt: Attempt) =>
+      apply('markSent', leaseToken, ids, { status: 'sent', sentAt: attempt.attemptedAt, reason: null, reasonDetail: null }, attempt),
 
-    markRetry: (id: string, nextAttemptAt: Date, attempt: Attempt) =>
-      apply('markRetry', [id], ['sending'], { status: 'queued', nextAttemptAt }, attempt),
+    markRetry: (leaseToken: string, id: string, nextAttemptAt: Date, attempt: Attempt) =>
+      apply('markRetry', leaseToken, [id], { status: 'queued', nextAttemptAt }, attempt),
 
-    markFailed: (id: string, reason: NotSentReason, detail: string, attempt: Attempt) =>
+    markFailed: (leaseToken: string, id: string, reason: NotSentReason, detail: string, attempt: Attempt) =>
       // The port's rule: an event too old to send is `expired`, every other refusal is `failed`.
-      apply('markFailed', [id], ['sending'], { status: reason === 'too_old' ? 'expired' : 'failed', reason, reasonDetail: detail }, attempt),
+      apply('markFailed', leaseToken, [id], { status: reason === 'too_old' ? 'expired' : 'failed', reason, reasonDetail: detail }, attempt),
 
-    markExpired: (id: string, detail: string) =>
-      apply('markExpired', [id], ['queued', 'sending'], { status: 'expired', reason: 'too_old', reasonDetail: detail }, null),
+    markExpired: (leaseToken: string, id: string, detail: string) =>
+      apply('markExpired', leaseToken, [id], { status: 'expired', reason: 'too_old', reasonDetail: detail }, null),
 
-    release: (ids: string[]) => apply('release', ids, ['sending'], { status: 'queued' }, null),
+    release: (leaseToken: string, ids: string[]) => apply('release', leaseToken, ids, { status: 'queued' }, null),
   };
 }

@@ -9,6 +9,7 @@ import type {
   AttemptRecord,
   ClaimedBatch,
   CustomerDataSelector,
+  Lease,
   DeliveryReceipt,
   ListEventsQuery,
   NewOutboxEvent,
@@ -117,17 +118,17 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
     const claimable = await this.claimablePixels([...this.state.events.values()].filter(isDue));
 
     // No await from here on: two claims cannot pick the same row.
-    const leaseExpiresAt = new Date(opts.now.getTime() + opts.leaseMs);
+    const lease: Lease = { token: `${opts.workerId}/${this.state.nextId('lease')}`, expiresAt: new Date(opts.now.getTime() + opts.leaseMs) };
     const picked = [...this.state.events.values()]
       .filter((row) => isDue(row) && row.pixelConfigId !== null && claimable.has(row.pixelConfigId))
       .sort((a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0) || (a.id < b.id ? -1 : 1))
       .slice(0, opts.limit);
     const batches = new Map<string, ClaimedBatch>();
     for (const row of picked) {
-      Object.assign(row, { status: 'sending', leaseOwner: opts.workerId, leaseExpiresAt });
+      Object.assign(row, { status: 'sending', leaseOwner: lease.token, leaseExpiresAt: lease.expiresAt });
       const pixelConfigId = row.pixelConfigId as string;
       let batch = batches.get(pixelConfigId);
-      if (!batch) batches.set(pixelConfigId, (batch = { pixelConfigId, events: [] }));
+      if (!batch) batches.set(pixelConfigId, (batch = { pixelConfigId, lease: { ...lease }, events: [] }));
       batch.events.push({
         id: row.id,
         eventName: row.eventName,
@@ -151,34 +152,34 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
     return claimable;
   }
 
-  async markSent(ids: string[], attempt: Attempt): Promise<void> {
-    this.finish('markSent', ids, ['sending'], attempt, (row) => Object.assign(row, { status: 'sent', sentAt: attempt.attemptedAt, reason: null, reasonDetail: null }));
+  async markSent(leaseToken: string, ids: string[], attempt: Attempt): Promise<void> {
+    this.finish('markSent', leaseToken, ids, attempt, (row) => Object.assign(row, { status: 'sent', sentAt: attempt.attemptedAt, reason: null, reasonDetail: null }));
   }
 
-  async markRetry(id: string, nextAttemptAt: Date, attempt: Attempt): Promise<void> {
-    this.finish('markRetry', [id], ['sending'], attempt, (row) => Object.assign(row, { status: 'queued', nextAttemptAt }));
+  async markRetry(leaseToken: string, id: string, nextAttemptAt: Date, attempt: Attempt): Promise<void> {
+    this.finish('markRetry', leaseToken, [id], attempt, (row) => Object.assign(row, { status: 'queued', nextAttemptAt }));
   }
 
-  async markFailed(id: string, reason: NotSentReason, detail: string, attempt: Attempt): Promise<void> {
+  async markFailed(leaseToken: string, id: string, reason: NotSentReason, detail: string, attempt: Attempt): Promise<void> {
     // The port's rule: an event too old to send is `expired`, every other refusal is `failed`.
     const status: OutboxStatus = reason === 'too_old' ? 'expired' : 'failed';
-    this.finish('markFailed', [id], ['sending'], attempt, (row) => Object.assign(row, { status, reason, reasonDetail: detail }));
+    this.finish('markFailed', leaseToken, [id], attempt, (row) => Object.assign(row, { status, reason, reasonDetail: detail }));
   }
 
-  async markExpired(id: string, detail: string): Promise<void> {
-    this.finish('markExpired', [id], ['queued', 'sending'], null, (row) => Object.assign(row, { status: 'expired', reason: 'too_old', reasonDetail: detail }));
+  async markExpired(leaseToken: string, id: string, detail: string): Promise<void> {
+    this.finish('markExpired', leaseToken, [id], null, (row) => Object.assign(row, { status: 'expired', reason: 'too_old', reasonDetail: detail }));
   }
 
-  async release(ids: string[]): Promise<void> {
-    this.finish('release', ids, ['sending'], null, (row) => Object.assign(row, { status: 'queued' }));
+  async release(leaseToken: string, ids: string[]): Promise<void> {
+    this.finish('release', leaseToken, ids, null, (row) => Object.assign(row, { status: 'queued' }));
   }
 
-  /** Applies an outcome to the rows still in one of `fromStatuses`; logs the others, left unchanged. */
-  private finish(action: string, ids: string[], fromStatuses: OutboxStatus[], attempt: Attempt | null, apply: (row: MemoryEventRow) => void): void {
+  /** Applies an outcome to the rows still `sending` under the lease; logs the others, left unchanged. */
+  private finish(action: string, leaseToken: string, ids: string[], attempt: Attempt | null, apply: (row: MemoryEventRow) => void): void {
     const skipped: string[] = [];
-    for (const id of ids) {
+    for (const id of new Set(ids)) {
       const row = this.state.events.get(id);
-      if (!row || !fromStatuses.includes(row.status)) {
+      if (!this.isHeld(row, leaseToken)) {
         skipped.push(id);
         continue;
       }
@@ -189,7 +190,11 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
         this.state.attempts.push({ outboxEventId: id, ...attempt });
       }
     }
-    if (skipped.length > 0) this.logger.warn({ action, outboxEventIds: skipped }, 'outbox rows were no longer claimed; outcome not applied');
+    if (skipped.length > 0) this.logger.warn({ action, leaseToken, outboxEventIds: skipped }, 'outbox rows are no longer held under this lease; outcome not applied');
+  }
+
+  private isHeld(row: MemoryEventRow | undefined, leaseToken: string): row is MemoryEventRow {
+    return row?.status === 'sending' && row.leaseOwner === leaseToken;
   }
 
   async listEvents(query: ListEventsQuery): Promise<OutboxEventSummary[]> {

@@ -12,13 +12,12 @@ import { addCounts, emptyCounts, type RoundCounts } from './worker-events';
  * one call (the Graph client splits and bisects), and records the outcome of every event.
  */
 export async function deliverBatch(ctx: DeliveryContext, batch: ClaimedBatch): Promise<RoundCounts> {
-  const { pixelConfigId } = batch;
   const counts = { ...emptyCounts(), claimed: batch.events.length };
   const now = ctx.options.clock();
   const live: ClaimedEvent[] = [];
   for (const event of batch.events) {
     if (now > sendDeadline(event.payload)) {
-      await expireEvent(ctx, pixelConfigId, event);
+      await expireEvent(ctx, batch, event);
       counts.expired += 1;
     } else {
       live.push(event);
@@ -26,12 +25,12 @@ export async function deliverBatch(ctx: DeliveryContext, batch: ClaimedBatch): P
   }
   if (live.length === 0) return counts;
 
-  const target = await resolveOrRelease(ctx, pixelConfigId, live);
+  const target = await resolveOrRelease(ctx, batch, live);
   if (!target) return { ...counts, held: counts.held + live.length };
 
   const attemptedAt = ctx.options.clock();
   const report = await ctx.options.graph.sendEvents(target, live.map((event) => event.payload));
-  return addCounts(counts, await applyResults(ctx, pixelConfigId, live, report, attemptedAt));
+  return addCounts(counts, await applyResults(ctx, batch, live, report, attemptedAt));
 }
 
 /**
@@ -39,7 +38,8 @@ export async function deliverBatch(ctx: DeliveryContext, batch: ClaimedBatch): P
  * service refuses (no token saved) stops the pixel like Meta's refusal would; anything else (the
  * database blinked) leaves the events due for the next round.
  */
-async function resolveOrRelease(ctx: DeliveryContext, pixelConfigId: string, events: ClaimedEvent[]): Promise<PixelTarget | undefined> {
+async function resolveOrRelease(ctx: DeliveryContext, batch: ClaimedBatch, events: ClaimedEvent[]): Promise<PixelTarget | undefined> {
+  const { pixelConfigId } = batch;
   try {
     return await ctx.options.resolveTarget(pixelConfigId);
   } catch (error) {
@@ -48,7 +48,7 @@ async function resolveOrRelease(ctx: DeliveryContext, pixelConfigId: string, eve
     } else {
       ctx.options.logger.error({ pixelConfigId, error: describeError(error) }, 'could not resolve the pixel target; events released');
     }
-    await ctx.options.outbox.release(events.map((event) => event.id));
+    await ctx.options.outbox.release(batch.lease.token, events.map((event) => event.id));
     return undefined;
   }
 }
