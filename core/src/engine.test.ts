@@ -54,6 +54,15 @@ describe('createEngine', () => {
     expect(() => engine.createWorker(stores, { leaseMs: 1_500 })).toThrow(/leaseMs \(1500\) must be at least twice/);
   });
 
+  it('warns at start-up when the pinned Graph version has no known end date or is about to end', () => {
+    const warnings: string[] = [];
+    const logger = { debug: () => undefined, info: () => undefined, error: () => undefined, warn: (_: object, msg?: string) => void warnings.push(msg ?? '') };
+    createEngine({ encryptionKey: generateSecretBoxKey(), logger });
+    expect(warnings).toEqual([]);
+    createEngine({ encryptionKey: generateSecretBoxKey(), graph: { apiVersion: 'v99.0' }, logger });
+    expect(warnings).toEqual([expect.stringMatching(/Graph API v99.0 has no known end-of-availability date/)]);
+  });
+
   describe('wired to a Graph sandbox', () => {
     let sandbox: GraphSandbox;
     let engine: Engine;

@@ -4,7 +4,7 @@
  * Medusa plugin) inject their stores; nothing platform- or database-specific lives here.
  */
 import { createSecretBox, type SecretBox } from './crypto';
-import { DEFAULT_TIMEOUT_MS, GraphClient, type GraphClientOptions } from './graph';
+import { DEFAULT_API_VERSION, DEFAULT_TIMEOUT_MS, GraphClient, graphVersionWarning, type GraphClientOptions } from './graph';
 import { type Logger, silentLogger } from './log';
 import { planOutboxEvents, type PlanInput } from './outbox/plan';
 import type { DeliveryReceipt, NewOutboxEvent, OutboxStore, RecordOptions, RecordResult } from './outbox/port';
@@ -74,6 +74,9 @@ export function createEngine(config: EngineConfig): Engine {
   const configuredLease = tuning && leaseProblem(tuning.leaseMs);
   if (configuredLease) problems.push(configuredLease);
   if (!secretBox || !graph || problems.length > 0) throw new EngineConfigError(problems);
+  const apiVersion = config.graph?.apiVersion ?? DEFAULT_API_VERSION;
+  const versionWarning = graphVersionWarning(apiVersion, new Date());
+  if (versionWarning) logger.warn({ apiVersion }, versionWarning);
 
   const settings = (pixels: PixelConfigStore) => createSettingsService({ pixels, secretBox, logger });
   const workers = new Set<DeliveryWorker>();

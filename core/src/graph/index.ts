@@ -4,3 +4,4 @@ export { classifyGraphResponse, classifyTransportFailure, type GraphResponse } f
 export * from './delivery-types';
 export type { GraphClientOptions } from './graph-client-options';
 export { GraphClient } from './graph-client';
+export { graphVersionWarning, GRAPH_VERSION_AVAILABLE_UNTIL, VERSION_EXPIRY_WARNING_DAYS } from './api-version-lifetime';
