@@ -30,3 +30,13 @@ export interface DeliveryReport {
   /** Every request made, in the order made. */
   requests: RequestRecord[];
 }
+
+/** What the caller of one delivery may hook into. */
+export interface SendOptions {
+  /**
+   * Awaited before each request, with the longest that request may take. Throwing stops the delivery
+   * at once: sendEvents rejects with the same error and makes no further request. The outbox worker
+   * checks its lease here, so no request outlives it.
+   */
+  beforeRequest?: (request: { timeoutMs: number }) => Promise<void>;
+}

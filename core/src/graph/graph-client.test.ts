@@ -19,6 +19,7 @@ const clientFor = (options: GraphClientOptions = {}) =>
   new GraphClient({ graphUrl: sandbox.url, appSecret: APP_SECRET, timeoutMs: 10_000, ...options });
 const events = (count: number, prefix = 'order'): ServerEvent[] =>
   Array.from({ length: count }, (_, i) => sampleServerEvent({ event_id: `${prefix}:${i}` }));
+const unhashed = (event: ServerEvent): ServerEvent => ({ ...event, user_data: { ...event.user_data, em: ['jane@example.com'] } });
 const errorsOf = (report: DeliveryReport): GraphError[] =>
   report.results.map((result) => {
     if (result.ok) throw new Error('expected every event to fail');
@@ -226,8 +227,6 @@ describe('configuration', () => {
 });
 
 describe('rejected events and bisection', () => {
-  const unhashed = (event: ServerEvent): ServerEvent => ({ ...event, user_data: { ...event.user_data, em: ['jane@example.com'] } });
-
   it('isolates the one bad event in ten: nine sent, the bad one rejected with 100/2804016', async () => {
     const batch = events(10);
     batch[6] = unhashed(batch[6] as ServerEvent);
@@ -287,6 +286,37 @@ describe('rejected events and bisection', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('beforeRequest', () => {
+  it('is awaited before every request, bisection included, with the request timeout', async () => {
+    const batch = events(4);
+    batch[1] = unhashed(batch[1] as ServerEvent);
+    const requestsSoFar: number[] = [];
+    const report = await clientFor({ timeoutMs: 7_000 }).sendEvents(target, batch, {
+      beforeRequest: async ({ timeoutMs }) => {
+        expect(timeoutMs).toBe(7_000);
+        requestsSoFar.push(sandbox.requests.length);
+      },
+    });
+    expect(report.requests).toHaveLength(5);
+    expect(requestsSoFar).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('stops the delivery when it throws: no further request, and sendEvents rejects with its error', async () => {
+    const batch = events(4);
+    batch[1] = unhashed(batch[1] as ServerEvent);
+    const stop = new Error('lease lost');
+    let calls = 0;
+    const sending = clientFor().sendEvents(target, batch, {
+      beforeRequest: async () => {
+        calls += 1;
+        if (calls === 2) throw stop;
+      },
+    });
+    await expect(sending).rejects.toBe(stop);
+    expect(sandbox.requests).toHaveLength(1);
   });
 });
 

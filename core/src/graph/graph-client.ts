@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import type { ServerEvent } from '../meta/wire';
 import { classifyGraphResponse, classifyTransportFailure } from './classify-graph-response';
-import type { DeliveryReport, EventResult, PixelTarget, RequestRecord } from './delivery-types';
+import type { DeliveryReport, EventResult, PixelTarget, RequestRecord, SendOptions } from './delivery-types';
 import { ConfigurationGraphError, type GraphError, RejectedEventError, RetryableGraphError } from './errors';
 import { type GraphClientOptions, type ResolvedGraphClientOptions, resolveGraphClientOptions } from './graph-client-options';
 import { MAX_EVENTS_PER_REQUEST } from './graph-config';
@@ -31,7 +31,7 @@ export class GraphClient {
    * misconfigured or must be retried later, the remaining events get that same answer unsent: more
    * requests would only meet the same refusal or deepen the throttling.
    */
-  async sendEvents(target: PixelTarget, events: readonly ServerEvent[]): Promise<DeliveryReport> {
+  async sendEvents(target: PixelTarget, events: readonly ServerEvent[], options: SendOptions = {}): Promise<DeliveryReport> {
     const results: EventResult[] = [];
     const requests: RequestRecord[] = [];
     const answerAll = (count: number, result: EventResult): void => {
@@ -49,6 +49,7 @@ export class GraphClient {
     // Depth-first and in order, so results are pushed in the events' own order.
     const deliver = async (batch: readonly ServerEvent[]): Promise<void> => {
       if (halt) return answerAll(batch.length, { ok: false, error: halt });
+      await options.beforeRequest?.({ timeoutMs: this.options.timeoutMs });
       const outcome = await this.post(url, target, batch);
       requests.push(outcome.record);
       if (outcome.ok) return answerAll(batch.length, { ok: true, fbtraceId: outcome.fbtraceId });

@@ -12,6 +12,7 @@ import type { PixelConfigStore } from '../settings/port';
 import { describeClaimConformance } from './conformance-claim';
 import { describeCartSnapshotConformance } from './conformance-cart';
 import { describeEventLogConformance } from './conformance-log';
+import { describeLeaseConformance } from './conformance-lease';
 import { describeMarkConformance } from './conformance-marks';
 import { describeRecordConformance } from './conformance-record';
 import type { CartStateStore, NewOutboxEvent, OutboxEventLog, OutboxRetention, OutboxStore } from './port';
@@ -103,6 +104,7 @@ export function describeOutboxStoreConformance(name: string, factory: HarnessFac
     describeRecordConformance(context);
     describeClaimConformance(context);
     describeMarkConformance(context);
+    describeLeaseConformance(context);
     describeEventLogConformance(context);
     describeCartSnapshotConformance(context);
   });

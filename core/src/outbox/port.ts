@@ -76,8 +76,8 @@ export interface ClaimedEvent {
 }
 
 /**
- * A claim's hold on its rows; every batch of one `claimDue` call shares it. Outcomes present the
- * token, so a worker whose lease ran out cannot overwrite what its successor did.
+ * A claim's hold on its rows; every batch of one `claimDue` call shares it. Outcomes and renewals
+ * present the token, so a worker whose lease ran out cannot overwrite what its successor did.
  */
 export interface Lease {
   /** Names this claim, not just the worker: a worker claiming twice holds two leases. */
@@ -149,6 +149,13 @@ export interface OutboxStore {
     limit: number;
     leaseMs: number;
   }): Promise<ClaimedBatch[]>;
+  /**
+   * Moves the lease on `ids` to expire at now + leaseMs and returns that time, when every one of them
+   * is still `sending` under `leaseToken` (a lease that ran out still holds until another claim takes
+   * the rows). Otherwise changes nothing and returns null: the rows, or some of them, belong to
+   * another claim or are finished, and the caller must not send them.
+   */
+  renewLease(leaseToken: string, ids: string[], opts: { now: Date; leaseMs: number }): Promise<Date | null>;
   /**
    * Outcome of one attempt for a claim's rows; each call counts the attempt and appends an attempt
    * row. Outcomes apply only to rows still `sending` under `leaseToken`: rows another claim took after

@@ -4,6 +4,7 @@ import { claimDue } from './claim-due';
 import { countByStatus, listEvents } from './event-log';
 import { createOutcomeMarkers } from './mark-outcome';
 import { recordEvents } from './record-events';
+import { renewLease } from './renew-lease';
 import { deleteCustomerData, pruneDelivered } from './retention';
 
 export type PrismaOutboxStore = OutboxStore & OutboxEventLog & OutboxRetention;
@@ -12,6 +13,7 @@ export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxSto
   return {
     record: (receipt, events, options) => recordEvents(db, receipt, events, options),
     claimDue: (request) => claimDue(db, request),
+    renewLease: (leaseToken, ids, request) => renewLease(db, leaseToken, ids, request),
     ...createOutcomeMarkers(db, logger),
     listEvents: (query) => listEvents(db, query),
     countByStatus: (storeId) => countByStatus(db, storeId),

@@ -152,6 +152,16 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
     return claimable;
   }
 
+  async renewLease(leaseToken: string, ids: string[], opts: { now: Date; leaseMs: number }): Promise<Date | null> {
+    if (!(opts.leaseMs > 0)) throw new RangeError('renewLease leaseMs must be positive');
+    const rows = [...new Set(ids)].map((id) => this.state.events.get(id));
+    // All or nothing, like the Prisma store: the batch is sent as a whole.
+    if (!rows.every((row): row is MemoryEventRow => this.isHeld(row, leaseToken))) return null;
+    const expiresAt = new Date(opts.now.getTime() + opts.leaseMs);
+    for (const row of rows) row.leaseExpiresAt = expiresAt;
+    return expiresAt;
+  }
+
   async markSent(leaseToken: string, ids: string[], attempt: Attempt): Promise<void> {
     this.finish('markSent', leaseToken, ids, attempt, (row) => Object.assign(row, { status: 'sent', sentAt: attempt.attemptedAt, reason: null, reasonDetail: null }));
   }

@@ -1,10 +1,11 @@
-import { GraphError, type PixelTarget } from '../../graph';
+import { type DeliveryReport, GraphError, type PixelTarget } from '../../graph';
 import { sendDeadline } from '../../validate';
 import type { ClaimedBatch, ClaimedEvent } from '../port';
 import { applyResults } from './apply-results';
 import { type DeliveryContext, openCircuit } from './delivery-context';
 import { describeError } from './describe-error';
 import { expireEvent } from './expire-event';
+import { keepLease, LeaseLostError } from './lease-keeper';
 import { addCounts, emptyCounts, type RoundCounts } from './worker-events';
 
 /**
@@ -29,8 +30,26 @@ export async function deliverBatch(ctx: DeliveryContext, batch: ClaimedBatch): P
   if (!target) return { ...counts, held: counts.held + live.length };
 
   const attemptedAt = ctx.options.clock();
-  const report = await ctx.options.graph.sendEvents(target, live.map((event) => event.payload));
+  const report = await sendUnderLease(ctx, batch, target, live);
+  if (!report) return { ...counts, held: counts.held + live.length };
   return addCounts(counts, await applyResults(ctx, batch, live, report, attemptedAt));
+}
+
+/**
+ * Sends while the lease holds; undefined once it was lost mid-delivery. Then the events are another
+ * claim's: whatever this worker learnt about them is not written, and the ones it still holds are
+ * handed back at once instead of waiting out the lease.
+ */
+async function sendUnderLease(ctx: DeliveryContext, batch: ClaimedBatch, target: PixelTarget, events: ClaimedEvent[]): Promise<DeliveryReport | undefined> {
+  const ids = events.map((event) => event.id);
+  try {
+    return await ctx.options.graph.sendEvents(target, events.map((event) => event.payload), { beforeRequest: keepLease(ctx, batch, ids) });
+  } catch (error) {
+    if (!(error instanceof LeaseLostError)) throw error;
+    ctx.options.logger.warn({ pixelConfigId: batch.pixelConfigId, outboxEventIds: ids }, 'lease taken over mid-delivery; stopped sending the batch');
+    await ctx.options.outbox.release(batch.lease.token, ids);
+    return undefined;
+  }
 }
 
 /**

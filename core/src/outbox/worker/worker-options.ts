@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { type DeliveryReport, MAX_EVENTS_PER_REQUEST, type PixelTarget } from '../../graph';
+import { type DeliveryReport, MAX_EVENTS_PER_REQUEST, type PixelTarget, type SendOptions } from '../../graph';
 import { type Logger, silentLogger } from '../../log';
 import type { ServerEvent } from '../../meta/wire';
 import type { PixelConfigStore } from '../../settings/port';
@@ -9,7 +9,7 @@ import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
 
 /** What the worker needs from the Graph client. */
 export interface EventSender {
-  sendEvents(target: PixelTarget, events: readonly ServerEvent[]): Promise<DeliveryReport>;
+  sendEvents(target: PixelTarget, events: readonly ServerEvent[], options?: SendOptions): Promise<DeliveryReport>;
 }
 
 /**
@@ -25,8 +25,9 @@ export interface WorkerTuning {
   /** Events claimed per round, at most Meta's 1,000 per request. */
   batchSize?: number;
   /**
-   * How long claimed events stay this worker's. Must outlast sending a batch (with bisection), or
-   * another worker may reclaim and send the same events.
+   * How long claimed events stay this worker's before another may claim them. Before each Graph
+   * request the worker renews the lease if less than twice the request timeout is left, so a long
+   * bisection keeps its events; keep it at least twice the timeout (createEngine checks this).
    */
   leaseMs?: number;
   /** The wait between rounds when the last round found less than a full batch. */

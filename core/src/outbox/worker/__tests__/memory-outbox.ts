@@ -3,7 +3,7 @@
  * suite) with helpers to seed and inspect rows, and a scripted Graph sender.
  */
 import { createHash } from 'node:crypto';
-import type { DeliveryReport, EventResult, PixelTarget, RequestRecord } from '../../../graph';
+import type { DeliveryReport, EventResult, PixelTarget, RequestRecord, SendOptions } from '../../../graph';
 import type { ServerEvent } from '../../../meta/wire';
 import { createMemoryPixelConfigStore } from '../../../settings/memory-pixel-config-store';
 import { DEFAULT_EVENT_TOGGLES, DEFAULT_PURCHASE_TRIGGER } from '../../../settings/settings-view';
@@ -82,10 +82,11 @@ export class MemoryOutbox extends MemoryOutboxStore {
 
 export type Script = (events: readonly ServerEvent[], target: PixelTarget) => DeliveryReport | Promise<DeliveryReport>;
 
-/** A Graph client whose answers the test writes; it remembers every call. */
+/** A Graph client whose answers the test writes; it remembers every call, each one request. */
 export class ScriptedGraph implements EventSender {
   readonly calls: { target: PixelTarget; eventIds: string[] }[] = [];
   private readonly scripts: Script[] = [];
+  readonly timeoutMs = 30_000;
 
   /** Answers the next call with `script`; calls beyond the scripted ones succeed. */
   answerNext(script: Script): this {
@@ -93,7 +94,8 @@ export class ScriptedGraph implements EventSender {
     return this;
   }
 
-  async sendEvents(target: PixelTarget, events: readonly ServerEvent[]): Promise<DeliveryReport> {
+  async sendEvents(target: PixelTarget, events: readonly ServerEvent[], options: SendOptions = {}): Promise<DeliveryReport> {
+    await options.beforeRequest?.({ timeoutMs: this.timeoutMs });
     this.calls.push({ target, eventIds: events.map((event) => event.event_id) });
     const script = this.scripts.shift() ?? acceptAll;
     return script(events, target);

@@ -1,0 +1,27 @@
+import type { Db } from '../client';
+
+/** Thrown inside the transaction to roll back a renewal that could not cover every row. */
+class PartlyLost extends Error {}
+
+/**
+ * All or nothing: the batch is sent as a whole, so a renewal that covered only the rows still held
+ * would let the worker send rows another claim is sending too.
+ */
+export async function renewLease(db: Db, leaseToken: string, ids: string[], request: { now: Date; leaseMs: number }): Promise<Date | null> {
+  if (!(request.leaseMs > 0)) throw new RangeError('renewLease leaseMs must be positive');
+  const wanted = [...new Set(ids)];
+  const expiresAt = new Date(request.now.getTime() + request.leaseMs);
+  try {
+    await db.write(async (tx) => {
+      const { count } = await tx.outboxEvent.updateMany({
+        where: { id: { in: wanted }, status: 'sending', leaseOwner: leaseToken },
+        data: { leaseExpiresAt: expiresAt },
+      });
+      if (count < wanted.length) throw new PartlyLost();
+    });
+    return expiresAt;
+  } catch (error) {
+    if (error instanceof PartlyLost) return null;
+    throw error;
+  }
+}
