@@ -36,21 +36,23 @@ export function describeMarkConformance(ctx: ConformanceContext): void {
       expect(await claimedEvents(outbox, minutesAfter(LATER, 60))).toEqual([]);
     });
 
-    it('markRetry requeues the row for its next attempt time, counting the attempt', async () => {
-      const { ids, lease, row, outbox } = await claimedRows();
-      const id = ids[0]!;
+    it('markRetry requeues the rows for their next attempt time, counting the attempt on each', async () => {
+      const { ids, lease, row, outbox } = await claimedRows(3);
       const nextAttemptAt = minutesAfter(LATER, 5);
-      await outbox.markRetry(lease, id, nextAttemptAt, { attemptedAt: LATER, outcome: 'retry', httpStatus: 503, message: 'Meta is unavailable (HTTP 503).' });
-      expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt, lastMessage: 'Meta is unavailable (HTTP 503).' });
+      await outbox.markRetry(lease, ids, nextAttemptAt, { attemptedAt: LATER, outcome: 'retry', httpStatus: 503, message: 'Meta is unavailable (HTTP 503).' });
+      for (const id of ids) {
+        expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt, lastMessage: 'Meta is unavailable (HTTP 503).' });
+      }
 
       expect(await claimedEvents(outbox, minutesAfter(LATER, 4))).toEqual([]);
-      expect(await claimedEvents(outbox, nextAttemptAt)).toEqual([expect.objectContaining({ id, attempts: 1 })]);
+      const due = await claimedEvents(outbox, nextAttemptAt);
+      expect(due.map((event) => [event.id, event.attempts]).sort()).toEqual(ids.map((id) => [id, 1]).sort());
     });
 
     it('markFailed keeps the reason: a refusal is failed, a too-old event expired', async () => {
-      const { ids, lease, row, outbox } = await claimedRows(2);
-      const [rejected, tooOld] = [ids[0]!, ids[1]!];
-      await outbox.markFailed(lease, rejected, 'rejected', 'Meta rejected the event: invalid parameter (100/2804050).', {
+      const { ids, lease, row, outbox } = await claimedRows(3);
+      const [rejected, tooOld, alsoTooOld] = [ids[0]!, ids[1]!, ids[2]!];
+      await outbox.markFailed(lease, [rejected], 'rejected', 'Meta rejected the event: invalid parameter (100/2804050).', {
         attemptedAt: LATER,
         outcome: 'rejected',
         httpStatus: 400,
@@ -58,15 +60,15 @@ export function describeMarkConformance(ctx: ConformanceContext): void {
         subcode: 2804050,
         fbtraceId: 'trace-1',
       });
-      await outbox.markFailed(lease, tooOld, 'too_old', 'Event older than 7 days.', { attemptedAt: LATER, outcome: 'expired', code: 100, subcode: 2804003 });
+      await outbox.markFailed(lease, [tooOld, alsoTooOld], 'too_old', 'Event older than 7 days.', { attemptedAt: LATER, outcome: 'expired', code: 100, subcode: 2804003 });
       expect(await row(rejected)).toMatchObject({ status: 'failed', reason: 'rejected', attempts: 1, lastFbtraceId: 'trace-1' });
-      expect(await row(tooOld)).toMatchObject({ status: 'expired', reason: 'too_old', reasonDetail: 'Event older than 7 days.' });
+      for (const id of [tooOld, alsoTooOld]) expect(await row(id)).toMatchObject({ status: 'expired', reason: 'too_old', reasonDetail: 'Event older than 7 days.', attempts: 1 });
       expect(await claimedEvents(outbox, minutesAfter(LATER, 60))).toEqual([]);
     });
 
     it('markExpired ends a claimed row without counting an attempt', async () => {
       const { ids, lease, row, outbox } = await claimedRows();
-      await outbox.markExpired(lease, ids[0]!, 'Older than the 7-day window.');
+      await outbox.markExpired(lease, ids, 'Older than the 7-day window.');
       expect(await row(ids[0]!)).toMatchObject({ status: 'expired', reason: 'too_old', reasonDetail: 'Older than the 7-day window.', attempts: 0, lastAttemptAt: null });
     });
 
@@ -81,7 +83,7 @@ export function describeMarkConformance(ctx: ConformanceContext): void {
       const { ids, lease, row, outbox } = await claimedRows();
       const id = ids[0]!;
       await outbox.markSent(lease, [id], { attemptedAt: LATER, outcome: 'sent', fbtraceId: 'first' });
-      await outbox.markRetry(lease, id, minutesAfter(LATER, 5), { attemptedAt: LATER, outcome: 'retry', fbtraceId: 'late' });
+      await outbox.markRetry(lease, [id], minutesAfter(LATER, 5), { attemptedAt: LATER, outcome: 'retry', fbtraceId: 'late' });
       await outbox.release(lease, [id]);
       expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, lastFbtraceId: 'first' });
     });
@@ -96,9 +98,9 @@ export function describeMarkConformance(ctx: ConformanceContext): void {
 
       const late = { attemptedAt: minutesAfter(LATER, 2), fbtraceId: 'stale' };
       await outbox.markSent(stale, [first], { ...late, outcome: 'sent' });
-      await outbox.markRetry(stale, first, minutesAfter(LATER, 5), { ...late, outcome: 'retry' });
-      await outbox.markFailed(stale, second, 'rejected', 'Meta rejected the event.', { ...late, outcome: 'rejected' });
-      await outbox.markExpired(stale, second, 'Older than the 7-day window.');
+      await outbox.markRetry(stale, ids, minutesAfter(LATER, 5), { ...late, outcome: 'retry' });
+      await outbox.markFailed(stale, [second], 'rejected', 'Meta rejected the event.', { ...late, outcome: 'rejected' });
+      await outbox.markExpired(stale, [second], 'Older than the 7-day window.');
       await outbox.release(stale, ids);
       for (const id of ids) expect(await row(id)).toMatchObject({ status: 'sending', attempts: 0, lastAttemptAt: null });
 

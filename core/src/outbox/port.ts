@@ -157,15 +157,17 @@ export interface OutboxStore {
    */
   renewLease(leaseToken: string, ids: string[], opts: { now: Date; leaseMs: number }): Promise<Date | null>;
   /**
-   * Outcome of one attempt for a claim's rows; each call counts the attempt and appends an attempt
-   * row. Outcomes apply only to rows still `sending` under `leaseToken`: rows another claim took after
-   * the lease ran out, or that were finished already, are left unchanged and the store logs them.
+   * The outcome of one attempt, shared by a claim's rows (those one Graph answer covered), written in
+   * one transaction however many rows: each call counts the attempt on every row and appends an
+   * attempt row for each. Outcomes apply only to rows still `sending` under `leaseToken`: rows another
+   * claim took after the lease ran out, or that were finished already, are left unchanged and the
+   * store logs them.
    */
   markSent(leaseToken: string, ids: string[], attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
-  markRetry(leaseToken: string, id: string, nextAttemptAt: Date, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
-  markFailed(leaseToken: string, id: string, reason: NotSentReason, detail: string, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
+  markRetry(leaseToken: string, ids: string[], nextAttemptAt: Date, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
+  markFailed(leaseToken: string, ids: string[], reason: NotSentReason, detail: string, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
   /** Too old to send (reason `too_old`), decided before any attempt; same lease rule. */
-  markExpired(leaseToken: string, id: string, detail: string): Promise<void>;
+  markExpired(leaseToken: string, ids: string[], detail: string): Promise<void>;
   /** Hands claimed rows back untouched (e.g. the pixel's circuit opened mid-batch); same lease rule. */
   release(leaseToken: string, ids: string[]): Promise<void>;
 }

@@ -70,15 +70,15 @@ export function createOutcomeMarkers(db: Db, logger: Logger) {
     markSent: (leaseToken: string, ids: string[], attempt: Attempt) =>
       apply('markSent', leaseToken, ids, { status: 'sent', sentAt: attempt.attemptedAt, reason: null, reasonDetail: null }, attempt),
 
-    markRetry: (leaseToken: string, id: string, nextAttemptAt: Date, attempt: Attempt) =>
-      apply('markRetry', leaseToken, [id], { status: 'queued', nextAttemptAt }, attempt),
+    markRetry: (leaseToken: string, ids: string[], nextAttemptAt: Date, attempt: Attempt) =>
+      apply('markRetry', leaseToken, ids, { status: 'queued', nextAttemptAt }, attempt),
 
-    markFailed: (leaseToken: string, id: string, reason: NotSentReason, detail: string, attempt: Attempt) =>
+    markFailed: (leaseToken: string, ids: string[], reason: NotSentReason, detail: string, attempt: Attempt) =>
       // The port's rule: an event too old to send is `expired`, every other refusal is `failed`.
-      apply('markFailed', leaseToken, [id], { status: reason === 'too_old' ? 'expired' : 'failed', reason, reasonDetail: detail }, attempt),
+      apply('markFailed', leaseToken, ids, { status: reason === 'too_old' ? 'expired' : 'failed', reason, reasonDetail: detail }, attempt),
 
-    markExpired: (leaseToken: string, id: string, detail: string) =>
-      apply('markExpired', leaseToken, [id], { status: 'expired', reason: 'too_old', reasonDetail: detail }, null),
+    markExpired: (leaseToken: string, ids: string[], detail: string) =>
+      apply('markExpired', leaseToken, ids, { status: 'expired', reason: 'too_old', reasonDetail: detail }, null),
 
     release: (leaseToken: string, ids: string[]) => apply('release', leaseToken, ids, { status: 'queued' }, null),
   };

@@ -166,18 +166,18 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
     this.finish('markSent', leaseToken, ids, attempt, (row) => Object.assign(row, { status: 'sent', sentAt: attempt.attemptedAt, reason: null, reasonDetail: null }));
   }
 
-  async markRetry(leaseToken: string, id: string, nextAttemptAt: Date, attempt: Attempt): Promise<void> {
-    this.finish('markRetry', leaseToken, [id], attempt, (row) => Object.assign(row, { status: 'queued', nextAttemptAt }));
+  async markRetry(leaseToken: string, ids: string[], nextAttemptAt: Date, attempt: Attempt): Promise<void> {
+    this.finish('markRetry', leaseToken, ids, attempt, (row) => Object.assign(row, { status: 'queued', nextAttemptAt }));
   }
 
-  async markFailed(leaseToken: string, id: string, reason: NotSentReason, detail: string, attempt: Attempt): Promise<void> {
+  async markFailed(leaseToken: string, ids: string[], reason: NotSentReason, detail: string, attempt: Attempt): Promise<void> {
     // The port's rule: an event too old to send is `expired`, every other refusal is `failed`.
     const status: OutboxStatus = reason === 'too_old' ? 'expired' : 'failed';
-    this.finish('markFailed', leaseToken, [id], attempt, (row) => Object.assign(row, { status, reason, reasonDetail: detail }));
+    this.finish('markFailed', leaseToken, ids, attempt, (row) => Object.assign(row, { status, reason, reasonDetail: detail }));
   }
 
-  async markExpired(leaseToken: string, id: string, detail: string): Promise<void> {
-    this.finish('markExpired', leaseToken, [id], null, (row) => Object.assign(row, { status: 'expired', reason: 'too_old', reasonDetail: detail }));
+  async markExpired(leaseToken: string, ids: string[], detail: string): Promise<void> {
+    this.finish('markExpired', leaseToken, ids, null, (row) => Object.assign(row, { status: 'expired', reason: 'too_old', reasonDetail: detail }));
   }
 
   async release(leaseToken: string, ids: string[]): Promise<void> {

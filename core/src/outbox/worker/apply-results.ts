@@ -1,17 +1,10 @@
-import { type DeliveryReport, type EventResult, type GraphError, RetryableGraphError } from '../../graph';
-import { sendDeadline } from '../../validate';
+import type { DeliveryReport, EventResult, GraphError } from '../../graph';
 import type { ClaimedBatch, ClaimedEvent } from '../port';
-import { type AttemptDetails, attemptDetails } from './attempt-details';
-import { retryDelayMs } from './backoff';
+import { attemptDetails } from './attempt-details';
 import { type DeliveryContext, openCircuit } from './delivery-context';
-import { describeFailure, expireEvent } from './expire-event';
-import { emptyCounts, type RoundCounts } from './worker-events';
-
-interface Outcome {
-  event: ClaimedEvent;
-  result: EventResult;
-  details: AttemptDetails;
-}
+import { bySameAnswer, codesOf, errorOf, idsOf, type Outcome } from './outcome';
+import { scheduleRetries } from './schedule-retries';
+import { addCounts, emptyCounts, type RoundCounts } from './worker-events';
 
 /**
  * Records what Graph said about each event of one pixel's batch. A configuration refusal is handled
@@ -40,29 +33,16 @@ export async function applyResults(
     await recordRejected(ctx, batch, outcome);
     counts.failed += 1;
   }
-  for (const outcome of failedWith('retry')) {
-    const verdict = await scheduleRetry(ctx, batch, outcome);
-    counts[verdict] += 1;
-  }
-  return counts;
-}
-
-function errorOf(outcome: Outcome): GraphError {
-  if (outcome.result.ok) throw new Error('errorOf: the event was sent');
-  return outcome.result.error;
+  return addCounts(counts, await scheduleRetries(ctx, batch, failedWith('retry')));
 }
 
 /** Events sent in one request share its fbtrace_id, so each request's events are marked in one write. */
 async function recordSent(ctx: DeliveryContext, { pixelConfigId, lease }: ClaimedBatch, sent: Outcome[]): Promise<number> {
-  const byRequest = new Map<string | undefined, Outcome[]>();
-  for (const outcome of sent) {
-    const key = outcome.details.fbtraceId;
-    byRequest.set(key, [...(byRequest.get(key) ?? []), outcome]);
-  }
-  for (const [fbtraceId, group] of byRequest) {
-    const outboxEventIds = group.map(({ event }) => event.id);
-    await ctx.options.outbox.markSent(lease.token, outboxEventIds, { ...(group[0] as Outcome).details, outcome: 'sent' });
-    ctx.events.emit('sent', { pixelConfigId, outboxEventIds, ...(fbtraceId === undefined ? {} : { fbtraceId }) });
+  for (const group of bySameAnswer(sent)) {
+    const { details } = group[0] as Outcome;
+    const outboxEventIds = idsOf(group);
+    await ctx.options.outbox.markSent(lease.token, outboxEventIds, { ...details, outcome: 'sent' });
+    ctx.events.emit('sent', { pixelConfigId, outboxEventIds, ...(details.fbtraceId === undefined ? {} : { fbtraceId: details.fbtraceId }) });
   }
   return sent.length;
 }
@@ -73,8 +53,8 @@ async function holdBehindCircuit(ctx: DeliveryContext, { pixelConfigId, lease }:
   if (!first) return 0;
   await openCircuit(ctx, pixelConfigId, errorOf(first));
   const dueNow = ctx.options.clock();
-  for (const { event, details } of refused) {
-    await ctx.options.outbox.markRetry(lease.token, event.id, dueNow, { ...details, outcome: 'configuration' });
+  for (const group of bySameAnswer(refused)) {
+    await ctx.options.outbox.markRetry(lease.token, idsOf(group), dueNow, { ...(group[0] as Outcome).details, outcome: 'configuration' });
   }
   return refused.length;
 }
@@ -89,7 +69,7 @@ async function recordRejected(ctx: DeliveryContext, { pixelConfigId, lease }: Cl
   ]
     .filter((part) => part !== undefined)
     .join(' ');
-  await ctx.options.outbox.markFailed(lease.token, outcome.event.id, 'rejected', detail, { ...outcome.details, outcome: 'rejected' });
+  await ctx.options.outbox.markFailed(lease.token, [outcome.event.id], 'rejected', detail, { ...outcome.details, outcome: 'rejected' });
   ctx.options.logger.warn(
     { pixelConfigId, outboxEventId: outcome.event.id, eventId: outcome.event.eventId, code: error.code, subcode: error.subcode, fbtraceId: error.fbtraceId },
     'event rejected by Meta',
@@ -101,38 +81,4 @@ async function recordRejected(ctx: DeliveryContext, { pixelConfigId, lease }: Cl
     ...codesOf(error),
     ...(error.fbtraceId === undefined ? {} : { fbtraceId: error.fbtraceId }),
   });
-}
-
-/**
- * Backs off exponentially with full jitter, never sooner than Graph asked. An event whose next attempt
- * would land past Meta's age limit is expired now rather than retried into certain refusal.
- */
-async function scheduleRetry(ctx: DeliveryContext, batch: ClaimedBatch, outcome: Outcome): Promise<'retried' | 'expired' | 'failed'> {
-  const { pixelConfigId, lease } = batch;
-  const { outbox, clock, random, backoff, maxAttempts } = ctx.options;
-  const { event, details } = outcome;
-  const error = errorOf(outcome);
-  const graphWaitMs = error instanceof RetryableGraphError ? error.retryAfterMs : 0;
-  const attempts = event.attempts + 1;
-  if (maxAttempts !== undefined && attempts >= maxAttempts) {
-    const detail = `Gave up after ${attempts} attempts; the last one failed with ${describeFailure(error)}.`;
-    await outbox.markFailed(lease.token, event.id, 'retries_exhausted', detail, { ...details, outcome: 'retry' });
-    ctx.events.emit('failed', { pixelConfigId, outboxEventId: event.id, reason: 'retries_exhausted', ...codesOf(error) });
-    return 'failed';
-  }
-  const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts, backoff, random, graphWaitMs));
-  if (nextAttemptAt > sendDeadline(event.payload)) {
-    await expireEvent(ctx, batch, event, { error, details });
-    return 'expired';
-  }
-  await outbox.markRetry(lease.token, event.id, nextAttemptAt, { ...details, outcome: 'retry' });
-  ctx.events.emit('retry', { pixelConfigId, outboxEventId: event.id, attempts, nextAttemptAt, ...codesOf(error) });
-  return 'retried';
-}
-
-function codesOf(error: GraphError): { code?: number; subcode?: number } {
-  return {
-    ...(error.code === undefined ? {} : { code: error.code }),
-    ...(error.subcode === undefined ? {} : { subcode: error.subcode }),
-  };
 }

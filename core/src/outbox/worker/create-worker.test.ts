@@ -100,6 +100,29 @@ describe('DeliveryWorker.runOnce', () => {
     expect(seen.retry).toEqual([{ pixelConfigId: 'px-1', outboxEventId: row.id, attempts: 3, nextAttemptAt: new Date(NOW.getTime() + 10_000), code: 2 }]);
   });
 
+  it('writes one retry for the events a request turned away, with one delay per attempt count', async () => {
+    const random = jest.fn().mockReturnValueOnce(0.1).mockReturnValue(0.9);
+    const { outbox, graph, worker, seen } = setup({ random, backoff: { baseMs: 5_000, capMs: 3_600_000 } });
+    const fresh = [outbox.add('px-1', recent()), outbox.add('px-1', recent()), outbox.add('px-1', recent())];
+    const retried = outbox.add('px-1', recent());
+    retried.attempts = 2;
+    const error = new RetryableGraphError({ message: 'HTTP 500', merchantMessage: 'Meta had a temporary problem.', httpStatus: 500, code: 1, fbtraceId: 'trace-500', retryAfterMs: 0 });
+    graph.answerNext(answerAll({ ok: false, error }, { httpStatus: 500, fbtraceId: 'trace-500' }));
+    const markRetry = jest.spyOn(outbox, 'markRetry');
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 4, retried: 4 });
+
+    const attempt = { attemptedAt: NOW, outcome: 'retry', httpStatus: 500, code: 1, fbtraceId: 'trace-500', latencyMs: 42, message: 'Meta had a temporary problem.' };
+    // First attempt: ceiling 5s, times 0.1. Third attempt: ceiling 20s, times 0.9.
+    expect(markRetry.mock.calls).toEqual([
+      [expect.any(String), fresh.map((row) => row.id), new Date(NOW.getTime() + 500), attempt],
+      [expect.any(String), [retried.id], new Date(NOW.getTime() + 18_000), attempt],
+    ]);
+    expect(random).toHaveBeenCalledTimes(2);
+    for (const row of fresh) expect(outbox.row(row.id)).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt: new Date(NOW.getTime() + 500) });
+    expect(seen.retry.map((event) => [event.outboxEventId, event.attempts])).toEqual([...fresh.map((row) => [row.id, 1]), [retried.id, 3]]);
+  });
+
   it('waits at least as long as Graph asked when it throttles', async () => {
     const { outbox, graph, worker } = setup();
     const row = outbox.add('px-1', recent());
@@ -134,6 +157,20 @@ describe('DeliveryWorker.runOnce', () => {
     expect(await worker.runOnce()).toMatchObject({ failed: 1 });
     expect(outbox.row(row.id)).toMatchObject({ status: 'failed', reason: 'retries_exhausted', reasonDetail: 'Gave up after 3 attempts; the last one failed with no answer from Meta.' });
     expect(seen.failed).toEqual([{ pixelConfigId: 'px-1', outboxEventId: row.id, reason: 'retries_exhausted' }]);
+  });
+
+  it('gives up on a request\'s events in one write when they ran out of attempts', async () => {
+    const { outbox, graph, worker, seen } = setup({ maxAttempts: 3 });
+    const rows = [outbox.add('px-1', recent()), outbox.add('px-1', recent())];
+    for (const row of rows) row.attempts = 2;
+    graph.answerNext(answerAll({ ok: false, error: new RetryableGraphError({ message: 'timeout', merchantMessage: 'Meta did not answer.', retryAfterMs: 0 }) }));
+    const markFailed = jest.spyOn(outbox, 'markFailed');
+
+    expect(await worker.runOnce()).toMatchObject({ failed: 2 });
+    expect(markFailed).toHaveBeenCalledTimes(1);
+    expect(markFailed.mock.calls[0]?.[1]).toEqual(rows.map((row) => row.id));
+    for (const row of rows) expect(outbox.row(row.id)).toMatchObject({ status: 'failed', reason: 'retries_exhausted' });
+    expect(seen.failed).toHaveLength(2);
   });
 
   it('dead-letters a rejected event with code, subcode, title and fbtrace_id, and sends the rest', async () => {

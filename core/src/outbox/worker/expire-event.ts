@@ -28,8 +28,8 @@ export async function expireEvent(ctx: DeliveryContext, batch: ClaimedBatch, eve
     (last === undefined ? '' : `Delivery kept failing (last: ${describeFailure(last.error)}). `) +
     `Meta only accepts ${source} events up to ${days} days old; this one happened at ${event.eventTime.toISOString()} ` +
     `and could not be sent before ${sendDeadline(event.payload).toISOString()}, so it was not sent.`;
-  if (last === undefined) await ctx.options.outbox.markExpired(lease.token, event.id, detail);
-  else await ctx.options.outbox.markFailed(lease.token, event.id, 'too_old', detail, { ...last.details, outcome: 'expired' });
+  if (last === undefined) await ctx.options.outbox.markExpired(lease.token, [event.id], detail);
+  else await ctx.options.outbox.markFailed(lease.token, [event.id], 'too_old', detail, { ...last.details, outcome: 'expired' });
   ctx.options.logger.warn({ pixelConfigId, outboxEventId: event.id, eventId: event.eventId }, 'event expired before delivery');
   ctx.events.emit('expired', { pixelConfigId, outboxEventId: event.id, eventTime: event.eventTime });
 }
