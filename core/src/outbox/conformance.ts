@@ -1,6 +1,6 @@
 /**
  * The shared test battery every OutboxStore implementation must pass (Prisma on SQLite and
- * PostgreSQL, and any future store). Call it from a Jest test file:
+ * PostgreSQL, the in-memory store, and any future store). Call it from a Jest test file:
  *
  *   describeOutboxStoreConformance('prisma sqlite', async () => harnessOverAFreshDatabase());
  *

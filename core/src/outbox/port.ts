@@ -1,7 +1,11 @@
 /**
  * The outbox store port. Core's worker and planners depend on this interface only; `@capi-relay/db`
- * implements it with Prisma on SQLite and PostgreSQL, and both implementations must pass the shared
- * conformance suite (`@capi-relay/core/testing`).
+ * implements it with Prisma on SQLite and PostgreSQL, `MemoryOutboxStore` in memory for unit tests,
+ * and every implementation must pass the shared conformance suite (`@capi-relay/core/testing`).
+ *
+ * Delivery works by lease: `claimDue` hands a worker rows under a lease token, the worker keeps the
+ * lease alive with `renewLease` while it sends, and reports what Graph said with the mark operations,
+ * which apply only while the token still holds the rows.
  */
 import type { ServerEvent } from '../meta/wire';
 import type { BrowserContext, CartLine } from '../model/commerce';
@@ -168,7 +172,10 @@ export interface OutboxStore {
   markFailed(leaseToken: string, ids: string[], reason: NotSentReason, detail: string, attempt: Omit<AttemptRecord, 'outboxEventId'>): Promise<void>;
   /** Too old to send (reason `too_old`), decided before any attempt; same lease rule. */
   markExpired(leaseToken: string, ids: string[], detail: string): Promise<void>;
-  /** Hands claimed rows back untouched (e.g. the pixel's circuit opened mid-batch); same lease rule. */
+  /**
+   * Hands claimed rows back untouched, due at once (the pixel's target could not be resolved, or the
+   * lease was lost mid-delivery and these rows are the part still held); same lease rule.
+   */
   release(leaseToken: string, ids: string[]): Promise<void>;
 }
 
