@@ -96,6 +96,21 @@ describe('createEngine', () => {
       expect(sandbox.received[0]?.events[0]).toMatchObject({ event_name: 'Purchase', event_id: expect.stringContaining('1001') });
     });
 
+    it('keeps the test event code off live events unless the deployment turns it on', async () => {
+      const send = async (testCodeOnLiveEvents: boolean | undefined, orderId: string) => {
+        engine = createEngine({ encryptionKey: generateSecretBoxKey(), graph: { graphUrl: sandbox.url, timeoutMs: 5_000 }, testCodeOnLiveEvents });
+        const stores = memoryStores();
+        const saved = await engine.settings(stores.pixels).updateSettings('store-1', { pixelId: PIXEL_ID, accessToken: TOKEN, testEventCode: 'TEST12345' });
+        if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+        await engine.enqueue(stores, null, { storeId: 'store-1', built: [buildPurchase(order(orderId))] });
+        await engine.createWorker(stores, { leaseMs: 60_000 }).runOnce();
+        return sandbox.received.find((request) => request.events[0]?.event_id === `purchase:${orderId}`);
+      };
+      expect((await send(undefined, '2001'))?.testEventCode).toBeUndefined();
+      expect((await send(false, '2002'))?.testEventCode).toBeUndefined();
+      expect((await send(true, '2003'))?.testEventCode).toBe('TEST12345');
+    });
+
     it('records a store without a pixel as skipped and sends nothing', async () => {
       const stores = memoryStores();
       const record = jest.spyOn(stores.outbox, 'record');

@@ -18,6 +18,13 @@ export interface EngineConfig {
   graph?: Omit<GraphClientOptions, 'logger'>;
   /** Defaults for every worker this engine creates. */
   worker?: WorkerTuning;
+  /**
+   * Whether live events carry the pixel's test event code. Meta does not sandbox test events (they
+   * count for targeting and measurement, spec item 28), so a code left in the settings must not
+   * silently reroute production traffic: off unless the deployment turns it on (development does).
+   * The "Send test event" button always uses the code.
+   */
+  testCodeOnLiveEvents?: boolean;
   logger?: Logger;
 }
 
@@ -103,7 +110,10 @@ export function createEngine(config: EngineConfig): Engine {
         ...overrides,
         outbox,
         pixels,
-        resolveTarget: (pixelConfigId) => service.resolveTarget(pixelConfigId),
+        resolveTarget: async (pixelConfigId) => {
+          const { testEventCode, ...target } = await service.resolveTarget(pixelConfigId);
+          return config.testCodeOnLiveEvents && testEventCode ? { ...target, testEventCode } : target;
+        },
         graph,
         logger,
       });

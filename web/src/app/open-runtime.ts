@@ -36,6 +36,7 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
       ...(config.meta.apiVersion === undefined ? {} : { apiVersion: config.meta.apiVersion }),
       partnerAgent: partnerAgentFor('shopify'),
     },
+    testCodeOnLiveEvents: config.meta.testCodeOnLiveEvents,
     ...(worker ? { worker } : {}),
     logger,
   });

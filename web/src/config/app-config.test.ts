@@ -36,6 +36,7 @@ describe('parseConfig', () => {
         META_GRAPH_URL: 'http://127.0.0.1:4010',
         META_API_VERSION: 'v24.0',
         RETENTION_DAYS: '90',
+        META_TEST_CODE_ON_LIVE_EVENTS: 'false',
       },
       CWD,
     );
@@ -47,9 +48,19 @@ describe('parseConfig', () => {
       shopify: { apiKey: 'key', apiSecret: 'secret', previousApiSecret: 'old-secret', appUrl: 'https://relay.example.com' },
       databaseUrl: 'postgres://db/relay',
       encryptionKey: KEY,
-      meta: { graphUrl: 'http://127.0.0.1:4010', apiVersion: 'v24.0' },
+      meta: { graphUrl: 'http://127.0.0.1:4010', apiVersion: 'v24.0', testCodeOnLiveEvents: false },
       retentionDays: 90,
     });
+  });
+
+  it('puts the test event code on live events in development only, unless told otherwise', () => {
+    const production = { NODE_ENV: 'production', SHOPIFY_API_KEY: 'k', SHOPIFY_API_SECRET: 's', SHOPIFY_APP_URL: 'https://relay.example.com', ENCRYPTION_KEY: KEY };
+    expect(parseConfig({}, CWD).config.meta.testCodeOnLiveEvents).toBe(true);
+    expect(parseConfig(production, CWD).config.meta.testCodeOnLiveEvents).toBe(false);
+    expect(parseConfig({ ...production, META_TEST_CODE_ON_LIVE_EVENTS: 'true' }, CWD).config.meta.testCodeOnLiveEvents).toBe(true);
+    expect(captureConfigError({ META_TEST_CODE_ON_LIVE_EVENTS: 'yes' }).problems).toEqual([
+      'META_TEST_CODE_ON_LIVE_EVENTS must be true or false (got "yes").',
+    ]);
   });
 
   it('requires the secrets in production and lists every problem at once', () => {

@@ -35,6 +35,8 @@ export interface AppConfig {
     graphUrl?: string;
     /** undefined: the version core pins. */
     apiVersion?: string;
+    /** Live events carry the pixel's test event code (Meta counts them all the same): development only by default. */
+    testCodeOnLiveEvents: boolean;
   };
   webhookBodyLimitBytes: number;
   /** Delivered events, receipts and cart snapshots are deleted after this many days. */
@@ -128,6 +130,8 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
     problems.push('META_API_VERSION must look like v24.0.');
   }
 
+  const testCodeOnLiveEvents = parseBoolean('META_TEST_CODE_ON_LIVE_EVENTS', value('META_TEST_CODE_ON_LIVE_EVENTS'), mode === 'development', problems);
+
   const webhookBodyLimitBytes = parsePositiveInt('WEBHOOK_BODY_LIMIT_BYTES', value('WEBHOOK_BODY_LIMIT_BYTES'), DEFAULT_WEBHOOK_BODY_LIMIT, problems);
 
   const retentionDays = parsePositiveInt('RETENTION_DAYS', value('RETENTION_DAYS'), DEFAULT_RETENTION_DAYS, problems);
@@ -147,12 +151,19 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
       shopify: { apiKey, apiSecret, previousApiSecret: value('SHOPIFY_API_SECRET_PREVIOUS'), appUrl: appUrl.replace(/\/+$/, '') },
       databaseUrl,
       encryptionKey: encryptionKey?.toLowerCase(),
-      meta: { graphUrl, apiVersion },
+      meta: { graphUrl, apiVersion, testCodeOnLiveEvents },
       webhookBodyLimitBytes,
       retentionDays,
     },
     developmentDefaults,
   };
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  problems.push(`${name} must be true or false (got "${raw}").`);
+  return fallback;
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {
