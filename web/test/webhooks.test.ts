@@ -114,10 +114,18 @@ forEachDatabase((t) => {
       expect(await eventLog()).toEqual([expect.objectContaining({ eventName: 'Purchase', status: 'skipped', reason: 'test_order' })]);
     });
 
+    it('keeps an order that arrives already cancelled as skipped order_cancelled', async () => {
+      await harness.configurePixel(SHOP_A);
+      // Shopify's own sample is cancelled (and a test order, which wins when both hold).
+      await harness.deliver('orders/create', freshFixture('orders-create.json').replace('"test": true', '"test": false'));
+      expect(await eventLog()).toEqual([expect.objectContaining({ eventName: 'Purchase', status: 'skipped', reason: 'order_cancelled' })]);
+    });
+
     it('keeps an order without browser context as needs_browser_context (Shopify\'s own sample)', async () => {
       await harness.configurePixel(SHOP_A);
-      // Shopify's sample is a test order; as a live one it still lacks client_details and landing data.
-      await harness.deliver('orders/create', freshFixture('orders-create.json').replace('"test": true', '"test": false'));
+      // Shopify's sample is a cancelled test order; as a live, open one it still lacks client_details and landing data.
+      const live = freshFixture('orders-create.json').replace('"test": true', '"test": false').replace(/"cancelled_at": "[^"]*"/, '"cancelled_at": null');
+      await harness.deliver('orders/create', live);
       const [row] = await eventLog();
       expect(row).toMatchObject({ eventName: 'Purchase', eventId: `purchase:${ORDER_ID}`, status: 'skipped', reason: 'needs_browser_context' });
     });

@@ -25,6 +25,7 @@ export const NOT_SENT_REASONS = [
   'invalid',
   'needs_browser_context',
   'test_order',
+  'order_cancelled',
   'store_uninstalled',
   'too_old',
   'rejected',

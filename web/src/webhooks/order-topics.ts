@@ -19,18 +19,23 @@ const TEST_ORDER: PlanSkip = {
   detail: 'Shopify marked this order as a test (test payment gateway), so it is not sent to Meta.',
 };
 
+const CANCELLED_ORDER: PlanSkip = {
+  reason: 'order_cancelled',
+  detail: 'The order was already cancelled when Shopify reported it, so it is not sent to Meta as a Purchase.',
+};
+
 export const orderTopic: EventTopic = async (ctx, delivery, store, pixels) => {
   const trigger = pixels[0]?.purchaseTrigger ?? DEFAULT_PURCHASE_TRIGGER;
   if (trigger === 'order_paid' && delivery.topic === 'orders/create') {
     return { ignored: 'Purchase is sent when the order is paid (purchaseTrigger = order_paid)' };
   }
-  const { order, isTest } = mapOrder(delivery.payload);
+  const { order, isTest, isCancelled } = mapOrder(delivery.payload);
   const withContext: Order = { ...order, browser: completeBrowserContext(order.browser, await storedBrowser(ctx, store.id, order)) };
   return {
     built: [buildPurchase(withContext, { now: ctx.now() })],
     customerRef: order.customer?.id,
     consent: withContext.browser?.consent,
-    skip: isTest ? TEST_ORDER : undefined,
+    skip: isTest ? TEST_ORDER : isCancelled ? CANCELLED_ORDER : undefined,
   };
 };
 
