@@ -51,6 +51,16 @@ export interface TestApp {
 
 export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
   const sandbox = await startGraphSandbox();
+  try {
+    return await startApp(database, env, sandbox);
+  } catch (error) {
+    // A half-built harness has no close() for the caller to run: a sandbox left listening keeps Jest from exiting.
+    await sandbox.close();
+    throw error;
+  }
+}
+
+async function startApp(database: TestDatabase, env: Record<string, string>, sandbox: GraphSandbox): Promise<TestApp> {
   const tokenEndpoint = fakeTokenEndpoint();
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({
@@ -110,11 +120,16 @@ export async function createTestApp(database: TestDatabase, env: Record<string, 
       if (response.statusCode !== 200) throw new Error(`configuring the pixel failed: ${response.body}`);
     },
     async close() {
-      await app.close();
-      await worker.stop();
-      await runtime.close();
-      await sandbox.close();
-      tokenEndpoint.restore();
+      // Each step runs even when an earlier one fails, so nothing is left listening.
+      const failures: unknown[] = [];
+      for (const step of [() => app.close(), () => worker.stop(), () => runtime.close(), () => sandbox.close(), async () => tokenEndpoint.restore()]) {
+        try {
+          await step();
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+      if (failures.length > 0) throw new AggregateError(failures, 'closing the test app failed');
     },
   };
 }
