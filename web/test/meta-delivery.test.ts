@@ -1,16 +1,13 @@
 /**
  * From a signed Shopify webhook to the request Meta receives, on SQLite and PostgreSQL: the server
  * stores the events, a worker round delivers them to the Graph sandbox, and the payload is checked
- * field by field. Hashes are computed here with node:crypto over the values Meta's rules give.
+ * field by field. Expected hashes are node:crypto's over the values Meta's rules give.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@capi-relay/core/testing';
 
 import { forEachDatabase } from '../../prisma/test/databases';
+import { ORDER_CUSTOM_DATA, ORDER_ID, ORDER_USER_AGENT, ORDER_USER_DATA } from './support/capi-variant-order';
 import { createTestApp, freshFixture, META_TOKEN, PIXEL_ID, SHOP_A, type TestApp } from './support/test-app';
-
-const sha = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex');
-const ORDER_ID = '820982911946154508';
-const USER_AGENT = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 
 forEachDatabase((t) => {
   let harness: TestApp;
@@ -46,36 +43,8 @@ forEachDatabase((t) => {
         event_id: `purchase:${ORDER_ID}`,
         action_source: 'website',
         event_source_url: 'https://jsmith.myshopify.com/548380009/orders/123456abcd/authenticate',
-        user_data: {
-          em: [sha('jane.doe@example.com')],
-          ph: [sha('4915112345678')],
-          fn: [sha('jane')],
-          ln: [sha('doe')],
-          ct: [sha('berlin')],
-          st: [sha('be')],
-          zp: [sha('10115')],
-          country: [sha('de')],
-          external_id: [sha('115310627314723954')],
-          client_ip_address: '203.0.113.42',
-          client_user_agent: USER_AGENT,
-          fbp: 'fb.1.1715000000000.1234567890',
-          fbc: 'fb.1.1715000000000.IwAR2xExAmPlEfBcLiD0123456789',
-        },
-        custom_data: {
-          value: 372.55,
-          currency: 'EUR',
-          content_ids: ['808950810', '49148385', '457924702', '39072856', '642667041'],
-          contents: [
-            { id: '808950810', quantity: 1, item_price: 82.79 },
-            { id: '49148385', quantity: 1, item_price: 18.39 },
-            { id: '457924702', quantity: 1, item_price: 22.99 },
-            { id: '39072856', quantity: 1, item_price: 147.19 },
-            { id: '642667041', quantity: 1, item_price: 110.39 },
-          ],
-          content_type: 'product',
-          num_items: 5,
-          order_id: ORDER_ID,
-        },
+        user_data: ORDER_USER_DATA,
+        custom_data: ORDER_CUSTOM_DATA,
       },
     ]);
 
@@ -89,7 +58,7 @@ forEachDatabase((t) => {
 
     // The whole way through, no log line carried the customer's data, hashed or not, or the token.
     const logged = JSON.stringify(harness.logs);
-    for (const secret of ['jane.doe@example.com', '4915112345678', 'Musterstrasse', '203.0.113.42', USER_AGENT, META_TOKEN, sha('jane.doe@example.com')]) {
+    for (const secret of ['jane.doe@example.com', '4915112345678', 'Musterstrasse', '203.0.113.42', ORDER_USER_AGENT, META_TOKEN, sha256Hex('jane.doe@example.com')]) {
       expect(logged).not.toContain(secret);
     }
   });
@@ -137,8 +106,8 @@ forEachDatabase((t) => {
       event_id: 'initiate_checkout:bd5a8aa1ecd019dd3520ff791ee3a24c',
       event_source_url: browser.pageUrl,
       user_data: expect.objectContaining({
-        em: [sha('jane.doe@example.com')],
-        external_id: [sha('603851970716743426')],
+        em: [sha256Hex('jane.doe@example.com')],
+        external_id: [sha256Hex('603851970716743426')],
         client_ip_address: browser.ipAddress,
         client_user_agent: browser.userAgent,
         // The checkout's own cart attribute wins over the pixel's cookie.

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Order } from '../../model/commerce';
+import { JANE_DOE_HASHED } from '../../testing/jane-doe';
+import { sha256Hex } from '../../testing/sha256-hex';
 import { buildPurchase } from '.';
-
-const sha = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex');
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 
@@ -47,15 +46,7 @@ describe('buildPurchase', () => {
       event_source_url: 'https://shop.example.com/orders/abc',
       referrer_url: 'https://shop.example.com/checkouts/cn/abc',
       user_data: {
-        em: [sha('jane.doe@example.com')],
-        ph: [sha('4915112345678')],
-        fn: [sha('jane')],
-        ln: [sha('doe')],
-        ct: [sha('berlin')],
-        st: [sha('be')],
-        zp: [sha('10115')],
-        country: [sha('de')],
-        external_id: [sha('115310627314723954')],
+        ...JANE_DOE_HASHED,
         client_ip_address: '2001:db8::1',
         client_user_agent: 'Mozilla/5.0 (Macintosh)',
         fbp: 'fb.1.1715000000000.1234567890',
@@ -112,17 +103,17 @@ describe('buildPurchase', () => {
       }),
     );
     expect(built.event.user_data).toMatchObject({
-      fn: [sha('jane')],
-      ln: [sha('doe')],
-      ph: [sha('49301234567')],
-      country: [sha('de')],
+      fn: [sha256Hex('jane')],
+      ln: [sha256Hex('doe')],
+      ph: [sha256Hex('49301234567')],
+      country: [sha256Hex('de')],
     });
-    expect(buildPurchase(order({ email: '' })).event.user_data.em).toEqual([sha('jane@account.example')]);
+    expect(buildPurchase(order({ email: '' })).event.user_data.em).toEqual([sha256Hex('jane@account.example')]);
   });
 
   it('takes the whole location from the shipping address when billing has none', () => {
     const built = buildPurchase(order({ billingAddress: { firstName: 'Jane' }, shippingAddress: { city: 'Austin', province: 'Texas', zip: '78701-1234', countryCode: 'US' } }));
-    expect(built.event.user_data).toMatchObject({ ct: [sha('austin')], st: [sha('tx')], zp: [sha('78701')], country: [sha('us')] });
+    expect(built.event.user_data).toMatchObject({ ct: [sha256Hex('austin')], st: [sha256Hex('tx')], zp: [sha256Hex('78701')], country: [sha256Hex('us')] });
   });
 
   it('reports customer data normalization refused, and omits it', () => {

@@ -1,14 +1,13 @@
 /**
  * Shopify webhook bodies, through the mappers and core's builders, to the exact Meta payload.
- * Every hash is computed here with node:crypto over the normalized value we expect, independently
- * of core's normalization code.
+ * Every expected hash is node:crypto's over the normalized value we expect (`sha256Hex`),
+ * independently of core's normalization code.
  */
-import { createHash } from 'node:crypto';
 import { buildAddToCart, buildInitiateCheckout, buildPurchase, diffCartLines, validateEvent } from '@capi-relay/core';
+import { sha256Hex } from '@capi-relay/core/testing';
+import { ORDER_CUSTOM_DATA, ORDER_ID, ORDER_USER_DATA } from '../../../test/support/capi-variant-order';
 import { fixtureBody } from '../../../test/support/shopify-signing';
 import { mapCart, mapCheckout, mapOrder } from '.';
-
-const sha = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex');
 const codesOf = (issues: { code: string }[]) => issues.map((issue) => issue.code);
 
 describe('orders/paid -> Purchase', () => {
@@ -18,49 +17,21 @@ describe('orders/paid -> Purchase', () => {
 
   it('identifies and dates the event from the order, with the 64-bit order id exact', () => {
     expect(event.event_name).toBe('Purchase');
-    expect(event.event_id).toBe('purchase:820982911946154508');
+    expect(event.event_id).toBe(`purchase:${ORDER_ID}`);
     expect(event.event_time).toBe(1640995200); // 2021-12-31T19:00:00-05:00
     expect(event.action_source).toBe('website');
     expect(event.event_source_url).toBe('https://jsmith.myshopify.com/548380009/orders/123456abcd/authenticate');
     expect(event).not.toHaveProperty('referrer_url');
-    expect(built.sourceId).toBe('820982911946154508');
+    expect(built.sourceId).toBe(ORDER_ID);
   });
 
   it('hashes the buyer, with the exact customer id as external_id, and passes browser values through', () => {
-    expect(event.user_data).toEqual({
-      em: [sha('jane.doe@example.com')],
-      ph: [sha('4915112345678')],
-      fn: [sha('jane')],
-      ln: [sha('doe')],
-      ct: [sha('berlin')],
-      st: [sha('be')],
-      zp: [sha('10115')],
-      country: [sha('de')],
-      external_id: [sha('115310627314723954')],
-      client_ip_address: '203.0.113.42',
-      client_user_agent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
-      fbp: 'fb.1.1715000000000.1234567890',
-      fbc: 'fb.1.1715000000000.IwAR2xExAmPlEfBcLiD0123456789',
-    });
+    expect(event.user_data).toEqual(ORDER_USER_DATA);
     expect(built.dropped).toEqual([]);
   });
 
   it('reports value, currency and every line in the buyer currency', () => {
-    expect(event.custom_data).toEqual({
-      value: 372.55,
-      currency: 'EUR',
-      content_ids: ['808950810', '49148385', '457924702', '39072856', '642667041'],
-      contents: [
-        { id: '808950810', quantity: 1, item_price: 82.79 },
-        { id: '49148385', quantity: 1, item_price: 18.39 },
-        { id: '457924702', quantity: 1, item_price: 22.99 },
-        { id: '39072856', quantity: 1, item_price: 147.19 },
-        { id: '642667041', quantity: 1, item_price: 110.39 },
-      ],
-      content_type: 'product',
-      num_items: 5,
-      order_id: '820982911946154508',
-    });
+    expect(event.custom_data).toEqual(ORDER_CUSTOM_DATA);
   });
 
   it('is sendable within Meta’s window from the shop’s domain, and expired after it', () => {
@@ -72,8 +43,8 @@ describe('orders/paid -> Purchase', () => {
   it('falls back to product ids and SKUs for Shopify’s sample, which has no variant ids', () => {
     const sample = buildPurchase(mapOrder(fixtureBody('orders-paid.json')).order).event;
     expect(sample.custom_data?.content_ids).toEqual(['788032119674292922', 'LENS-PROTECT-2YR', 'CASE-LEATHER-PREM']);
-    expect(sample.custom_data?.order_id).toBe('820982911946154508');
-    expect(sample.user_data.external_id).toEqual([sha('115310627314723954')]);
+    expect(sample.custom_data?.order_id).toBe(ORDER_ID);
+    expect(sample.user_data.external_id).toEqual([sha256Hex('115310627314723954')]);
   });
 });
 
@@ -91,14 +62,14 @@ describe('checkouts/create -> InitiateCheckout', () => {
 
   it('hashes the buyer and builds fbc from the landing click id, dated by the checkout in milliseconds', () => {
     expect(event.user_data).toEqual({
-      em: [sha('jane.doe@example.com')],
-      ph: [sha('4915112345678')],
-      fn: [sha('john')],
-      ln: [sha('smith')],
-      ct: [sha('billtown')],
-      st: [sha('ky')],
-      country: [sha('us')],
-      external_id: [sha('603851970716743426')],
+      em: [sha256Hex('jane.doe@example.com')],
+      ph: [sha256Hex('4915112345678')],
+      fn: [sha256Hex('john')],
+      ln: [sha256Hex('smith')],
+      ct: [sha256Hex('billtown')],
+      st: [sha256Hex('ky')],
+      country: [sha256Hex('us')],
+      external_id: [sha256Hex('603851970716743426')],
       fbp: 'fb.1.1715000000000.1234567890',
       fbc: 'fb.1.1640995200000.IwAR2xExAmPlEfBcLiD0123456789',
     });
