@@ -1,28 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { BuiltEvent } from '../../events';
 import type { ServerEvent } from '../../meta/wire';
 import type { PixelConfigRecord } from '../../settings/port';
+import { sha256Hex } from '../../testing/sha256-hex';
 import { MAX_EVENT_AGE_SECONDS } from '../../validate';
+import { NOW, NOW_SECONDS, sendablePurchase } from '../../validate/__tests__/sendable-purchase';
 import { planOutboxEvents, type PlanInput } from '.';
 
-const NOW = new Date('2026-03-10T12:00:00Z');
-const NOW_SECONDS = NOW.getTime() / 1000;
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-
-function purchase(overrides: Partial<ServerEvent> = {}): ServerEvent {
-  return {
-    event_name: 'Purchase',
-    event_time: NOW_SECONDS - 600,
-    event_id: 'purchase:1001',
-    action_source: 'website',
-    event_source_url: 'https://shop.example.com/checkouts/thank-you',
-    user_data: { em: [sha('jane@example.com')], client_user_agent: 'Mozilla/5.0', client_ip_address: '203.0.113.9' },
-    custom_data: { value: 42.5, currency: 'EUR', content_ids: ['7'], contents: [{ id: '7', quantity: 1 }], content_type: 'product', num_items: 1 },
-    ...overrides,
-  };
-}
-
-function built(event: ServerEvent = purchase(), sourceId = '1001'): BuiltEvent {
+function built(event: ServerEvent = sendablePurchase(), sourceId = '1001'): BuiltEvent {
   return { event, dropped: [], sourceId, skippedLines: [] };
 }
 
@@ -50,7 +34,7 @@ function plan(overrides: Partial<PlanInput> = {}) {
 
 describe('planOutboxEvents', () => {
   it('queues a valid event for the pixel with the row fields taken from the event', () => {
-    const event = purchase();
+    const event = sendablePurchase();
     expect(plan({ built: [built(event)], customerRef: 'cust-9' })).toEqual([
       {
         storeId: 'store-1',
@@ -70,7 +54,7 @@ describe('planOutboxEvents', () => {
   it('writes one row per pixel per event', () => {
     const rows = plan({
       pixels: [pixel({ id: 'px-1' }), pixel({ id: 'px-2' })],
-      built: [built(purchase({ event_id: 'a' })), built(purchase({ event_id: 'b' }))],
+      built: [built(sendablePurchase({ event_id: 'a' })), built(sendablePurchase({ event_id: 'b' }))],
     });
     expect(rows.map((row) => [row.pixelConfigId, row.eventId, row.status])).toEqual([
       ['px-1', 'a', 'queued'],
@@ -81,7 +65,7 @@ describe('planOutboxEvents', () => {
   });
 
   it('keeps one skipped no_pixel row per event for a store without a pixel', () => {
-    const rows = plan({ pixels: [], built: [built(purchase({ event_id: 'a' })), built(purchase({ event_id: 'b' }))] });
+    const rows = plan({ pixels: [], built: [built(sendablePurchase({ event_id: 'a' })), built(sendablePurchase({ event_id: 'b' }))] });
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(row).toMatchObject({ pixelConfigId: null, status: 'skipped', reason: 'no_pixel' });
@@ -119,13 +103,13 @@ describe('planOutboxEvents', () => {
   });
 
   it('marks an event past Meta\'s window expired/too_old instead of queueing it', () => {
-    const [row] = plan({ built: [built(purchase({ event_time: NOW_SECONDS - MAX_EVENT_AGE_SECONDS - 1 }))] });
+    const [row] = plan({ built: [built(sendablePurchase({ event_time: NOW_SECONDS - MAX_EVENT_AGE_SECONDS - 1 }))] });
     expect(row).toMatchObject({ status: 'expired', reason: 'too_old' });
     expect(row?.reasonDetail).toMatch(/up to 7 days old/);
   });
 
   it('skips an event Meta would refuse as invalid, with every message in the detail', () => {
-    const event = purchase({ custom_data: { value: 10 }, user_data: { client_user_agent: 'Mozilla/5.0' } });
+    const event = sendablePurchase({ custom_data: { value: 10 }, user_data: { client_user_agent: 'Mozilla/5.0' } });
     const [row] = plan({ built: [built(event)] });
     expect(row).toMatchObject({ status: 'skipped', reason: 'invalid' });
     expect(row?.reasonDetail).toMatch(/currency/i);
@@ -133,9 +117,9 @@ describe('planOutboxEvents', () => {
   });
 
   it('holds a website event without user agent or page URL as needs_browser_context, naming what is missing', () => {
-    const noAgent = purchase({ user_data: { em: [sha('jane@example.com')] } });
-    const noUrl = purchase({ event_source_url: undefined });
-    const neither = purchase({ event_source_url: undefined, user_data: { em: [sha('jane@example.com')] } });
+    const noAgent = sendablePurchase({ user_data: { em: [sha256Hex('jane@example.com')] } });
+    const noUrl = sendablePurchase({ event_source_url: undefined });
+    const neither = sendablePurchase({ event_source_url: undefined, user_data: { em: [sha256Hex('jane@example.com')] } });
     const details = [noAgent, noUrl, neither].map((event) => {
       const [row] = plan({ built: [built(event)] });
       expect(row).toMatchObject({ status: 'skipped', reason: 'needs_browser_context' });
@@ -153,20 +137,20 @@ describe('planOutboxEvents', () => {
 
   it('holds a website event as needs_browser_context when the missing browser data also leaves too little customer information', () => {
     // A cart webhook: no customer, no user agent, no page. The pixel's IP, user agent and cookies cure all of it.
-    const cart = purchase({ event_source_url: undefined, user_data: {} });
+    const cart = sendablePurchase({ event_source_url: undefined, user_data: {} });
     const [row] = plan({ built: [built(cart)] });
     expect(row).toMatchObject({ status: 'skipped', reason: 'needs_browser_context' });
     expect(row?.reasonDetail).toMatch(/too little for Meta to match/);
   });
 
   it('keeps too little customer information invalid when the browser context is already there', () => {
-    const event = purchase({ user_data: { client_user_agent: 'Mozilla/5.0', ct: [sha('berlin')] } });
+    const event = sendablePurchase({ user_data: { client_user_agent: 'Mozilla/5.0', ct: [sha256Hex('berlin')] } });
     expect(plan({ built: [built(event)] })[0]).toMatchObject({ status: 'skipped', reason: 'invalid' });
   });
 
   it('prefers invalid over needs_browser_context when something else is wrong too', () => {
-    const noCurrency = purchase({ event_source_url: undefined, custom_data: { value: 10 } });
-    const unhashed = purchase({ user_data: { em: ['jane@example.com'] } });
+    const noCurrency = sendablePurchase({ event_source_url: undefined, custom_data: { value: 10 } });
+    const unhashed = sendablePurchase({ user_data: { em: ['jane@example.com'] } });
     for (const event of [noCurrency, unhashed]) {
       const [row] = plan({ built: [built(event)] });
       expect(row?.reason).toBe('invalid');
@@ -175,23 +159,23 @@ describe('planOutboxEvents', () => {
   });
 
   it('marks an event past Meta\'s window expired even when it also waits for the browser', () => {
-    const event = purchase({ event_time: NOW_SECONDS - MAX_EVENT_AGE_SECONDS - 1, event_source_url: undefined, user_data: {} });
+    const event = sendablePurchase({ event_time: NOW_SECONDS - MAX_EVENT_AGE_SECONDS - 1, event_source_url: undefined, user_data: {} });
     expect(plan({ built: [built(event)] })[0]).toMatchObject({ status: 'expired', reason: 'too_old' });
   });
 
   it('lets settings and the adapter\'s reason win over needs_browser_context', () => {
-    const event = purchase({ event_source_url: undefined, user_data: {} });
+    const event = sendablePurchase({ event_source_url: undefined, user_data: {} });
     expect(plan({ built: [built(event)], pixels: [pixel({ enabled: false })] })[0]?.reason).toBe('disabled');
     expect(plan({ built: [built(event)], skip: { reason: 'test_order', detail: 'A test order.' } })[0]?.reason).toBe('test_order');
   });
 
   it('does not need browser context for events that did not happen on a website', () => {
-    const event = purchase({ action_source: 'physical_store', event_source_url: undefined, user_data: { em: [sha('jane@example.com')] } });
+    const event = sendablePurchase({ action_source: 'physical_store', event_source_url: undefined, user_data: { em: [sha256Hex('jane@example.com')] } });
     expect(plan({ built: [built(event)] })[0]?.status).toBe('queued');
   });
 
   it('lists only user_data keys that carry a value', () => {
-    const event = purchase({ user_data: { em: [sha('a@b.co')], ph: [], client_user_agent: 'Mozilla/5.0', fbp: '' } });
+    const event = sendablePurchase({ user_data: { em: [sha256Hex('a@b.co')], ph: [], client_user_agent: 'Mozilla/5.0', fbp: '' } });
     expect(plan({ built: [built(event)] })[0]?.userDataKeys).toEqual(['client_user_agent', 'em']);
   });
 
