@@ -1,5 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { ServerEvent } from '../meta/wire';
+import { sha256Hex } from '../testing/sha256-hex';
 import { PIXEL_ID, TOKEN, postEvents } from './__tests__/post-events';
 import { type GraphSandbox, startGraphSandbox } from './graph-sandbox';
 import { sampleServerEvent } from './sample-events';
@@ -7,7 +8,6 @@ import { sampleServerEvent } from './sample-events';
 const NOW = new Date('2026-11-20T12:00:00Z');
 const NOW_SECONDS = NOW.getTime() / 1000;
 const DAY = 24 * 60 * 60;
-const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 /** An event given as loose JSON, so tests can send what the ServerEvent type forbids. */
 type LooseEvent = Record<string, any>;
@@ -193,15 +193,15 @@ describe('event rules', () => {
     ['an event_source_url that is not absolute', validEvent({ event_source_url: 'shop.example.com/x' }), 2804019, 'event_source_url'],
     [
       'a website event without client_user_agent',
-      withUserData({ em: [sha256('a@b.co')], client_ip_address: '203.0.113.9' }),
+      withUserData({ em: [sha256Hex('a@b.co')], client_ip_address: '203.0.113.9' }),
       2804001,
       'client_user_agent',
     ],
     ['a numeric event_id', validEvent({ event_id: 42 }), 2804019, 'event_id'],
     ['a null value', validEvent({ opt_out: null }), 2804019, 'data[0].opt_out'],
-    ['an empty string', withUserData({ em: [sha256('a@b.co')], client_user_agent: '' }), 2804019, 'client_user_agent'],
+    ['an empty string', withUserData({ em: [sha256Hex('a@b.co')], client_user_agent: '' }), 2804019, 'client_user_agent'],
     ['[null]', withUserData({ em: [null], client_user_agent: 'UA' }), 2804019, 'user_data.em[0]'],
-    ['an empty hash list', withUserData({ em: [], ph: [sha256('16505551212')], client_user_agent: 'UA' }), 2804019, 'user_data.em'],
+    ['an empty hash list', withUserData({ em: [], ph: [sha256Hex('16505551212')], client_user_agent: 'UA' }), 2804019, 'user_data.em'],
   ];
 
   it.each(rejects)('refuses %s', async (_case, event, subcode, detail) => {
@@ -224,7 +224,7 @@ describe('event rules', () => {
     ['event_time 6 days 23 hours ago', validEvent({ event_time: NOW_SECONDS - 7 * DAY + 3600 })],
     ['event_time 4 minutes ahead', validEvent({ event_time: NOW_SECONDS + 4 * 60 })],
     ['a physical_store event 30 days ago', validEvent({ action_source: 'physical_store', event_time: NOW_SECONDS - 30 * DAY })],
-    ['a non-website event without url or user agent', withUserData({ em: [sha256('a@b.co')] }, { action_source: 'system_generated', event_source_url: undefined })],
+    ['a non-website event without url or user agent', withUserData({ em: [sha256Hex('a@b.co')] }, { action_source: 'system_generated', event_source_url: undefined })],
     ['data_processing_options: [] (LDU off)', validEvent({ data_processing_options: [] })],
   ];
 
@@ -242,14 +242,14 @@ describe('event rules', () => {
 
 describe('user_data rules', () => {
   const ua = 'Mozilla/5.0';
-  const hashed = (...keys: string[]): LooseEvent => Object.fromEntries(keys.map((key) => [key, [sha256(key)]]));
+  const hashed = (...keys: string[]): LooseEvent => Object.fromEntries(keys.map((key) => [key, [sha256Hex(key)]]));
 
   it.each([
     ['an unhashed email', { em: ['jane@example.com'], client_user_agent: ua }, 'user_data.em[0]'],
-    ['uppercase hex', { em: [sha256('x').toUpperCase()], client_user_agent: ua }, 'user_data.em[0]'],
+    ['uppercase hex', { em: [sha256Hex('x').toUpperCase()], client_user_agent: ua }, 'user_data.em[0]'],
     ['a 32-hex MD5', { em: ['0cc175b9c0f1b6a831c399e269772661'], client_user_agent: ua }, 'user_data.em[0]'],
     ['an unhashed single value', { ph: '16505551212', client_user_agent: ua }, 'user_data.ph'],
-    ['an unhashed country', { em: [sha256('x')], country: ['us'], client_user_agent: ua }, 'user_data.country[0]'],
+    ['an unhashed country', { em: [sha256Hex('x')], country: ['us'], client_user_agent: ua }, 'user_data.country[0]'],
   ])('refuses %s with 2804016', async (_case, userData, detail) => {
     const answer = await postEvents(sandbox, { data: [withUserData(userData)] });
     expect(answer.body.error).toMatchObject({ code: 100, error_subcode: 2804016, error_user_msg: expect.stringContaining(detail) });
@@ -276,8 +276,8 @@ describe('user_data rules', () => {
     ['a single hashed email', hashed('em')],
     ['first name, last name and gender', hashed('fn', 'ln', 'ge')],
     ['IP address alone', { client_ip_address: '203.0.113.9' }],
-    ['a hash as a plain string', { em: sha256('x') }],
-    ['a hash with a Parameter Builder appendix', { em: [`${sha256('x')}.AbCdEfGh`] }],
+    ['a hash as a plain string', { em: sha256Hex('x') }],
+    ['a hash with a Parameter Builder appendix', { em: [`${sha256Hex('x')}.AbCdEfGh`] }],
     ['an unhashed external_id (hashing it is only recommended)', { external_id: ['7001'] }],
     ['an IP address with an appendix', { client_ip_address: '203.0.113.9.AbCd' }],
     ['an fbc with an appendix', { fbc: 'fb.1.1554763741205.AbCdEf123.AbCd', client_ip_address: '::1' }],
@@ -287,7 +287,7 @@ describe('user_data rules', () => {
   });
 
   it.each([
-    ['a hashed IP address', { client_ip_address: sha256('203.0.113.9') }, 'client_ip_address'],
+    ['a hashed IP address', { client_ip_address: sha256Hex('203.0.113.9') }, 'client_ip_address'],
     ['an fbp with its time in seconds', { fbp: 'fb.1.1596403881.1116446470' }, 'fbp'],
     ['a bare fbclid as fbc', { fbc: 'IwAR2xyz' }, 'fbc'],
     ['a user agent that is not a string', { client_user_agent: ['UA'] }, 'client_user_agent'],

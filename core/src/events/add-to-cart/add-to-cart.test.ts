@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Cart, CartLine } from '../../model/commerce';
+import { sha256Hex } from '../../testing/sha256-hex';
 import { buildAddToCart, diffCartLines } from '.';
-
-const sha = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex');
 
 const shirt: CartLine = {
   key: '704912205188288575:3abdf474dce81d0025dd15b9a02ef6bf',
@@ -36,7 +34,7 @@ describe('buildAddToCart', () => {
       event_id: 'add_to_cart:c1-7a2abe82733a34e84aa472d57fb5c3c1:704912205188288575:3abdf474dce81d0025dd15b9a02ef6bf:3',
       action_source: 'website',
       event_source_url: 'https://shop.example.com/products/shirt',
-      user_data: { external_id: [sha('42')], client_ip_address: '203.0.113.42', client_user_agent: 'Mozilla/5.0' },
+      user_data: { external_id: [sha256Hex('42')], client_ip_address: '203.0.113.42', client_user_agent: 'Mozilla/5.0' },
       custom_data: {
         value: 39.98,
         currency: 'USD',

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Checkout } from '../../model/commerce';
+import { sha256Hex } from '../../testing/sha256-hex';
 import { buildInitiateCheckout } from '.';
-
-const sha = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex');
 
 const checkout: Checkout = {
   token: 'bd5a8aa1ecd019dd3520ff791ee3a24c',
@@ -27,14 +25,14 @@ describe('buildInitiateCheckout', () => {
       action_source: 'website',
       event_source_url: 'https://shop.example.com/checkouts/cn/x',
       user_data: {
-        em: [sha('bob@example.com')],
-        ph: [sha('15025550100')],
-        fn: [sha('bob')],
-        ln: [sha('biller')],
-        ct: [sha('louisville')],
-        st: [sha('ky')],
-        zp: [sha('40202')],
-        country: [sha('us')],
+        em: [sha256Hex('bob@example.com')],
+        ph: [sha256Hex('15025550100')],
+        fn: [sha256Hex('bob')],
+        ln: [sha256Hex('biller')],
+        ct: [sha256Hex('louisville')],
+        st: [sha256Hex('ky')],
+        zp: [sha256Hex('40202')],
+        country: [sha256Hex('us')],
         client_user_agent: 'Mozilla/5.0',
         fbp: 'fb.1.1715000000000.1234567890',
       },

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../testing/sha256-hex';
 import { validateEvent } from '../../validate';
 import { buildTestEvent, type TestEventInput } from '.';
-
-const sha = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex');
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 
@@ -19,7 +17,7 @@ describe('buildTestEvent', () => {
       event_id: expect.stringMatching(/^test:[0-9a-f-]{36}$/),
       action_source: 'website',
       event_source_url: 'https://demo.myshopify.com/',
-      user_data: { external_id: [sha('capi-relay-test:demo.myshopify.com')], client_user_agent: 'Mozilla/5.0 (admin)' },
+      user_data: { external_id: [sha256Hex('capi-relay-test:demo.myshopify.com')], client_user_agent: 'Mozilla/5.0 (admin)' },
     });
     expect(sourceId).toBe('test-event');
     expect(validateEvent(event, { now: NOW })).toEqual([]);

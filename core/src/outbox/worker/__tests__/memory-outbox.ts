@@ -2,11 +2,11 @@
  * Test doubles for the worker's unit tests: the in-memory outbox (which passes the store conformance
  * suite) with helpers to seed and inspect rows, and a scripted Graph sender.
  */
-import { createHash } from 'node:crypto';
 import type { DeliveryReport, EventResult, PixelTarget, RequestRecord, SendOptions } from '../../../graph';
 import type { ServerEvent } from '../../../meta/wire';
 import { createMemoryPixelConfigStore } from '../../../settings/memory-pixel-config-store';
 import { DEFAULT_EVENT_TOGGLES, DEFAULT_PURCHASE_TRIGGER } from '../../../settings/settings-view';
+import { sha256Hex } from '../../../testing/sha256-hex';
 import { MemoryOutboxStore } from '../../memory/memory-outbox-store';
 import type { MemoryEventRow } from '../../memory/memory-state';
 import type { AttemptRecord, OutboxStatus } from '../../port';
@@ -122,8 +122,6 @@ export function answerAll(result: EventResult, request: Partial<RequestRecord> =
   });
 }
 
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-
 export function serverEvent(eventTime: Date, overrides: Partial<ServerEvent> = {}): ServerEvent {
   return {
     event_name: 'Purchase',
@@ -131,7 +129,7 @@ export function serverEvent(eventTime: Date, overrides: Partial<ServerEvent> = {
     event_id: `purchase:${Math.random().toString(36).slice(2, 10)}`,
     action_source: 'website',
     event_source_url: 'https://shop.example.com/thank-you',
-    user_data: { em: [sha('jane@example.com')], client_user_agent: 'Mozilla/5.0' },
+    user_data: { em: [sha256Hex('jane@example.com')], client_user_agent: 'Mozilla/5.0' },
     custom_data: { value: 10, currency: 'EUR' },
     ...overrides,
   };
