@@ -12,5 +12,6 @@ export {
 } from './outbox/conformance';
 export { MemoryOutboxStore, type MemoryOutboxStoreOptions } from './outbox/memory/memory-outbox-store';
 export { createMemoryPixelConfigStore } from './settings/memory-pixel-config-store';
+export { DEFAULT_SETTINGS_VIEW } from './testing/default-settings';
 export { JANE_DOE_HASHED } from './testing/jane-doe';
 export { sha256Hex } from './testing/sha256-hex';

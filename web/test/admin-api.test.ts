@@ -3,21 +3,12 @@
  * settings, the event log, the test event (through the Graph sandbox) and health. Each shop sees
  * and changes only its own data, whatever the request says.
  */
+import { DEFAULT_SETTINGS_VIEW } from '@capi-relay/core/testing';
+
 import { forEachDatabase } from '../../prisma/test/databases';
 import { mintSessionToken } from './support/shopify-signing';
 import { fakeTokenEndpoint } from './support/shopify-token-endpoint';
 import { API_KEY, API_SECRET, createTestApp, freshFixture, META_TOKEN, PIXEL_ID, SHOP_A, SHOP_B, type TestApp } from './support/test-app';
-
-const DEFAULT_SETTINGS = {
-  pixelId: null,
-  accessTokenSet: false,
-  accessTokenLast4: null,
-  testEventCode: null,
-  purchaseTrigger: 'order_created',
-  events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
-  enabled: true,
-  stopped: null,
-};
 
 forEachDatabase((t) => {
   let harness: TestApp;
@@ -53,7 +44,7 @@ forEachDatabase((t) => {
     it('creates the store on the first verified token and connects the Admin API by token exchange', async () => {
       const response = await harness.admin(SHOP_A, 'GET', '/api/settings');
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toEqual(DEFAULT_SETTINGS);
+      expect(response.json()).toEqual(DEFAULT_SETTINGS_VIEW);
       await expect(harness.runtime.db.stores.findStore('shopify', SHOP_A)).resolves.toMatchObject({ domain: SHOP_A, uninstalledAt: null });
 
       const health = await harness.admin(SHOP_A, 'GET', '/api/health');
@@ -68,7 +59,7 @@ forEachDatabase((t) => {
     it('saves any subset, returns the token only as set + last four, and never logs it', async () => {
       const saved = await harness.admin(SHOP_A, 'PUT', '/api/settings', { pixelId: PIXEL_ID, accessToken: META_TOKEN, testEventCode: 'TEST123' });
       expect(saved.statusCode).toBe(200);
-      const expected = { ...DEFAULT_SETTINGS, pixelId: PIXEL_ID, accessTokenSet: true, accessTokenLast4: META_TOKEN.slice(-4), testEventCode: 'TEST123' };
+      const expected = { ...DEFAULT_SETTINGS_VIEW, pixelId: PIXEL_ID, accessTokenSet: true, accessTokenLast4: META_TOKEN.slice(-4), testEventCode: 'TEST123' };
       expect(saved.json()).toEqual(expected);
 
       const toggled = await harness.admin(SHOP_A, 'PUT', '/api/settings', { events: { AddToCart: false }, purchaseTrigger: 'order_paid' });
@@ -84,7 +75,7 @@ forEachDatabase((t) => {
       expect(response.statusCode).toBe(400);
       const { errors } = response.json() as { errors: Record<string, string> };
       expect(Object.keys(errors).sort()).toEqual(['colour', 'pixelId', 'purchaseTrigger']);
-      expect((await harness.admin(SHOP_A, 'GET', '/api/settings')).json()).toEqual(DEFAULT_SETTINGS);
+      expect((await harness.admin(SHOP_A, 'GET', '/api/settings')).json()).toEqual(DEFAULT_SETTINGS_VIEW);
     });
 
     it('answers 400 to a body that is not JSON', async () => {
@@ -103,7 +94,7 @@ forEachDatabase((t) => {
       await harness.deliver('orders/create', freshFixture('orders-paid.capi-variant.json'), { shop: SHOP_A });
 
       // B's token, even when the request names A, reads and writes B only.
-      expect((await harness.admin(SHOP_B, 'GET', `/api/settings?shop=${SHOP_A}`)).json()).toEqual(DEFAULT_SETTINGS);
+      expect((await harness.admin(SHOP_B, 'GET', `/api/settings?shop=${SHOP_A}`)).json()).toEqual(DEFAULT_SETTINGS_VIEW);
       expect((await harness.admin(SHOP_B, 'GET', `/api/events?shop=${SHOP_A}`)).json()).toEqual({ events: [] });
       await harness.admin(SHOP_B, 'PUT', '/api/settings', { pixelId: '999999999999999', shop: SHOP_A });
       await harness.admin(SHOP_B, 'PUT', '/api/settings', { pixelId: '999999999999999' });

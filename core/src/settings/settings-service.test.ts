@@ -1,6 +1,7 @@
 import { createSecretBox, generateSecretBoxKey } from '../crypto';
 import { ConfigurationGraphError } from '../graph';
 import type { Logger } from '../log';
+import { DEFAULT_SETTINGS_VIEW } from '../testing/default-settings';
 import { createMemoryPixelConfigStore } from './memory-pixel-config-store';
 import { createSettingsService } from './settings-service';
 
@@ -20,16 +21,7 @@ function setup() {
 describe('settings service', () => {
   it('shows the defaults before anything is saved', async () => {
     const { service } = setup();
-    expect(await service.getSettings(STORE)).toEqual({
-      pixelId: null,
-      accessTokenSet: false,
-      accessTokenLast4: null,
-      testEventCode: null,
-      purchaseTrigger: 'order_created',
-      events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
-      enabled: true,
-      stopped: null,
-    });
+    expect(await service.getSettings(STORE)).toEqual(DEFAULT_SETTINGS_VIEW);
   });
 
   it('saves the settings, storing the token encrypted and showing only its last 4 characters', async () => {
