@@ -7,33 +7,26 @@ import { sha256Hex } from '@capi-relay/core/testing';
 
 import { forEachDatabase } from '../../prisma/test/databases';
 import { ORDER_CUSTOM_DATA, ORDER_ID, ORDER_USER_AGENT, ORDER_USER_DATA } from './support/capi-variant-order';
-import { createTestApp, freshFixture, META_TOKEN, PIXEL_ID, SHOP_A, type TestApp } from './support/test-app';
+import { freshFixture, META_TOKEN, PIXEL_ID, SHOP_A } from './support/test-app';
+import { useTestApp } from './support/use-test-app';
 
 forEachDatabase((t) => {
-  let harness: TestApp;
-  beforeAll(async () => {
-    harness = await createTestApp(t.testDatabase());
-  });
-  afterAll(async () => harness?.close());
-  beforeEach(async () => {
-    await t.reset();
-    harness.sandbox.reset();
-    await harness.configurePixel(SHOP_A);
-  });
+  const harness = useTestApp(t);
+  beforeEach(() => harness().configurePixel(SHOP_A));
 
-  const deliveredEvents = () => harness.sandbox.received.flatMap((request) => request.events);
+  const deliveredEvents = () => harness().sandbox.received.flatMap((request) => request.events);
 
   it('delivers the Purchase Meta expects, once, and logs it as sent with Meta\'s trace id', async () => {
     const placedAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 10 * 60_000);
     const body = freshFixture('orders-paid.capi-variant.json', placedAt);
-    await harness.deliver('orders/create', body);
-    await harness.deliver('orders/paid', body);
+    await harness().deliver('orders/create', body);
+    await harness().deliver('orders/paid', body);
 
-    const round = await harness.worker.runOnce();
+    const round = await harness().worker.runOnce();
     expect(round).toMatchObject({ claimed: 1, sent: 1 });
 
-    expect(harness.sandbox.received).toHaveLength(1);
-    const [request] = harness.sandbox.received;
+    expect(harness().sandbox.received).toHaveLength(1);
+    const [request] = harness().sandbox.received;
     expect(request).toMatchObject({ pixelId: PIXEL_ID, tokenLocation: 'header', partnerAgent: 'capirelay_shopify_0_1' });
     expect(request?.testEventCode).toBeUndefined();
     expect(request?.events).toEqual([
@@ -48,42 +41,42 @@ forEachDatabase((t) => {
       },
     ]);
 
-    const { events } = (await harness.admin(SHOP_A, 'GET', '/api/events')).json() as { events: Record<string, unknown>[] };
+    const { events } = (await harness().admin(SHOP_A, 'GET', '/api/events')).json() as { events: Record<string, unknown>[] };
     expect(events).toEqual([expect.objectContaining({ eventName: 'Purchase', status: 'sent', attempts: 1, fbtraceId: request?.fbtraceId })]);
 
     // A redelivery after sending changes nothing at Meta.
-    await harness.deliver('orders/create', body);
-    await harness.worker.runOnce();
-    expect(harness.sandbox.received).toHaveLength(1);
+    await harness().deliver('orders/create', body);
+    await harness().worker.runOnce();
+    expect(harness().sandbox.received).toHaveLength(1);
 
     // The whole way through, no log line carried the customer's data, hashed or not, or the token.
-    const logged = JSON.stringify(harness.logs);
+    const logged = JSON.stringify(harness().logs);
     for (const secret of ['jane.doe@example.com', '4915112345678', 'Musterstrasse', '203.0.113.42', ORDER_USER_AGENT, META_TOKEN, sha256Hex('jane.doe@example.com')]) {
       expect(logged).not.toContain(secret);
     }
   });
 
   it('sends a point-of-sale order as a physical_store Purchase', async () => {
-    await harness.deliver('orders/create', freshFixture('orders-paid.capi-variant.json').replace('"source_name": "web"', '"source_name": "pos"'));
-    await harness.worker.runOnce();
+    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json').replace('"source_name": "web"', '"source_name": "pos"'));
+    await harness().worker.runOnce();
     expect(deliveredEvents()).toEqual([expect.objectContaining({ event_id: `purchase:${ORDER_ID}`, action_source: 'physical_store' })]);
   });
 
   it('sends AddToCart and InitiateCheckout once the storefront pixel stored the browser context', async () => {
-    const { id: storeId } = await harness.runtime.db.stores.ensureStore('shopify', SHOP_A);
+    const { id: storeId } = await harness().runtime.db.stores.ensureStore('shopify', SHOP_A);
     const browser = {
       userAgent: 'Mozilla/5.0 (storefront)',
       ipAddress: '2001:db8::7',
       pageUrl: `https://${SHOP_A}/products/example`,
       fbp: 'fb.1.1764300000000.987654321',
     };
-    await harness.runtime.db.carts.saveBrowserContext(storeId, { cartToken: 'exampleCartId' }, browser);
-    await harness.runtime.db.carts.saveBrowserContext(storeId, { cartToken: 'c1-7a2abe82733a34e84aa472d57fb5c3c1' }, browser);
+    await harness().runtime.db.carts.saveBrowserContext(storeId, { cartToken: 'exampleCartId' }, browser);
+    await harness().runtime.db.carts.saveBrowserContext(storeId, { cartToken: 'c1-7a2abe82733a34e84aa472d57fb5c3c1' }, browser);
 
     const at = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
-    await harness.deliver('carts/create', freshFixture('carts-create.json', at));
-    await harness.deliver('checkouts/create', freshFixture('checkouts-create.capi-variant.json', at));
-    await harness.worker.runOnce();
+    await harness().deliver('carts/create', freshFixture('carts-create.json', at));
+    await harness().deliver('checkouts/create', freshFixture('checkouts-create.capi-variant.json', at));
+    await harness().worker.runOnce();
 
     const byName = Object.fromEntries(deliveredEvents().map((event) => [event.event_name, event]));
     expect(byName.AddToCart).toEqual({
