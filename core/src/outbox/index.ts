@@ -1,4 +1,6 @@
 export * from './port';
+export { summarizeEvent, type EventSummaryColumns, type LatestAttempt } from './event-summary';
 export { assertRecordable } from './recordable';
+export { assertClaimArguments, assertLeaseLength, assertListLimit } from './store-arguments';
 export * from './plan';
 export * from './worker';

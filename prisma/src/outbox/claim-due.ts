@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimedBatch, Lease, ServerEvent } from '@capi-relay/core';
+import { assertClaimArguments, type ClaimedBatch, type Lease, type ServerEvent } from '@capi-relay/core';
 import { sqlFragment, type Db } from '../client';
 
 interface ClaimedRow {
@@ -30,8 +30,7 @@ export interface ClaimRequest {
  * the claim's token, which starts with the worker id so an operator can tell who holds a row.
  */
 export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBatch[]> {
-  if (!Number.isInteger(request.limit) || request.limit < 1) throw new RangeError('claimDue limit must be a positive integer');
-  if (!(request.leaseMs > 0)) throw new RangeError('claimDue leaseMs must be positive');
+  assertClaimArguments(request);
   const lease: Lease = { token: `${request.workerId}/${randomUUID()}`, expiresAt: new Date(request.now.getTime() + request.leaseMs) };
   const lockClause = sqlFragment(db.provider, db.provider === 'postgresql' ? 'FOR UPDATE OF o SKIP LOCKED' : '');
 

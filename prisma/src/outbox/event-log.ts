@@ -1,6 +1,7 @@
 import {
-  MAX_LIST_EVENTS_LIMIT,
+  assertListLimit,
   OUTBOX_STATUSES,
+  summarizeEvent,
   type ListEventsQuery,
   type NotSentReason,
   type OutboxEventSummary,
@@ -33,34 +34,14 @@ const SUMMARY_SELECT = {
 
 type SummaryRow = Prisma.OutboxEventGetPayload<{ select: typeof SUMMARY_SELECT }>;
 
+/** The columns as the port types them: the schema keeps status and reason as text, the keys as JSON. */
 function toSummary(row: SummaryRow): OutboxEventSummary {
-  const last = row.deliveries[0];
-  return {
-    id: row.id,
-    storeId: row.storeId,
-    pixelConfigId: row.pixelConfigId,
-    eventName: row.eventName,
-    eventId: row.eventId,
-    sourceId: row.sourceId,
-    status: row.status as OutboxStatus,
-    reason: row.reason as NotSentReason | null,
-    reasonDetail: row.reasonDetail,
-    attempts: row.attempts,
-    lastFbtraceId: last?.fbtraceId ?? null,
-    lastAttemptAt: last?.attemptedAt ?? null,
-    lastMessage: last?.message ?? null,
-    userDataKeys: JSON.parse(row.userDataKeys) as string[],
-    eventTime: row.eventTime,
-    createdAt: row.createdAt,
-    nextAttemptAt: row.nextAttemptAt,
-    sentAt: row.sentAt,
-  };
+  const columns = { ...row, status: row.status as OutboxStatus, reason: row.reason as NotSentReason | null, userDataKeys: JSON.parse(row.userDataKeys) as string[] };
+  return summarizeEvent(columns, row.deliveries[0]);
 }
 
 export async function listEvents(db: Db, query: ListEventsQuery): Promise<OutboxEventSummary[]> {
-  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIST_EVENTS_LIMIT) {
-    throw new RangeError(`listEvents limit must be an integer from 1 to ${MAX_LIST_EVENTS_LIMIT}`);
-  }
+  assertListLimit(query.limit);
   const { before } = query;
   const rows = await db.client.outboxEvent.findMany({
     where: {

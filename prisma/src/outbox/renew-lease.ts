@@ -1,3 +1,4 @@
+import { assertLeaseLength } from '@capi-relay/core';
 import type { Db } from '../client';
 
 /** Thrown inside the transaction to roll back a renewal that could not cover every row. */
@@ -8,7 +9,7 @@ class PartlyLost extends Error {}
  * would let the worker send rows another claim is sending too.
  */
 export async function renewLease(db: Db, leaseToken: string, ids: string[], request: { now: Date; leaseMs: number }): Promise<Date | null> {
-  if (!(request.leaseMs > 0)) throw new RangeError('renewLease leaseMs must be positive');
+  assertLeaseLength('renewLease', request.leaseMs);
   const wanted = [...new Set(ids)];
   const expiresAt = new Date(request.now.getTime() + request.leaseMs);
   try {

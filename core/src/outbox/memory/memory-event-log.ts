@@ -1,10 +1,6 @@
-import {
-  type ListEventsQuery,
-  MAX_LIST_EVENTS_LIMIT,
-  OUTBOX_STATUSES,
-  type OutboxEventSummary,
-  type OutboxStatus,
-} from '../port';
+import { summarizeEvent } from '../event-summary';
+import { type ListEventsQuery, OUTBOX_STATUSES, type OutboxEventSummary, type OutboxStatus } from '../port';
+import { assertListLimit } from '../store-arguments';
 import type { MemoryEventRow, MemoryOutboxState } from './memory-state';
 
 /** Newest first: createdAt, then id, descending. */
@@ -16,34 +12,8 @@ function isBefore(row: MemoryEventRow, cursor: { createdAt: Date; id: string }):
   return row.createdAt < cursor.createdAt || (row.createdAt.getTime() === cursor.createdAt.getTime() && row.id < cursor.id);
 }
 
-function toSummary(state: MemoryOutboxState, row: MemoryEventRow): OutboxEventSummary {
-  const last = state.lastAttempt(row.id);
-  return {
-    id: row.id,
-    storeId: row.storeId,
-    pixelConfigId: row.pixelConfigId,
-    eventName: row.eventName,
-    eventId: row.eventId,
-    sourceId: row.sourceId,
-    status: row.status,
-    reason: row.reason,
-    reasonDetail: row.reasonDetail,
-    attempts: row.attempts,
-    lastFbtraceId: last?.fbtraceId ?? null,
-    lastAttemptAt: last?.attemptedAt ?? null,
-    lastMessage: last?.message ?? null,
-    userDataKeys: [...row.userDataKeys],
-    eventTime: row.eventTime,
-    createdAt: row.createdAt,
-    nextAttemptAt: row.nextAttemptAt,
-    sentAt: row.sentAt,
-  };
-}
-
 export function listEvents(state: MemoryOutboxState, query: ListEventsQuery): OutboxEventSummary[] {
-  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIST_EVENTS_LIMIT) {
-    throw new RangeError(`listEvents limit must be an integer from 1 to ${MAX_LIST_EVENTS_LIMIT}`);
-  }
+  assertListLimit(query.limit);
   const { storeId, status, eventName, before } = query;
   return [...state.events.values()]
     .filter(
@@ -55,7 +25,7 @@ export function listEvents(state: MemoryOutboxState, query: ListEventsQuery): Ou
     )
     .sort(newestFirst)
     .slice(0, query.limit)
-    .map((row) => toSummary(state, row));
+    .map((row) => summarizeEvent(row, state.lastAttempt(row.id)));
 }
 
 export function countByStatus(state: MemoryOutboxState, storeId: string): Record<OutboxStatus, number> {

@@ -24,6 +24,7 @@ import type {
   RecordResult,
 } from '../port';
 import { assertRecordable } from '../recordable';
+import { assertClaimArguments, assertLeaseLength } from '../store-arguments';
 import { MemoryCartStateStore } from './memory-cart-state';
 import { countByStatus, listEvents } from './memory-event-log';
 import { deleteCustomerData, pruneDelivered } from './memory-retention';
@@ -110,8 +111,7 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
   }
 
   async claimDue(opts: { workerId: string; now: Date; limit: number; leaseMs: number }): Promise<ClaimedBatch[]> {
-    if (!Number.isInteger(opts.limit) || opts.limit < 1) throw new RangeError('claimDue limit must be a positive integer');
-    if (!(opts.leaseMs > 0)) throw new RangeError('claimDue leaseMs must be positive');
+    assertClaimArguments(opts);
     const isDue = (row: MemoryEventRow): boolean =>
       (row.status === 'queued' && row.nextAttemptAt !== null && row.nextAttemptAt <= opts.now) ||
       (row.status === 'sending' && row.leaseExpiresAt !== null && row.leaseExpiresAt <= opts.now);
@@ -153,7 +153,7 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
   }
 
   async renewLease(leaseToken: string, ids: string[], opts: { now: Date; leaseMs: number }): Promise<Date | null> {
-    if (!(opts.leaseMs > 0)) throw new RangeError('renewLease leaseMs must be positive');
+    assertLeaseLength('renewLease', opts.leaseMs);
     const rows = [...new Set(ids)].map((id) => this.state.events.get(id));
     // All or nothing, like the Prisma store: the batch is sent as a whole.
     if (!rows.every((row): row is MemoryEventRow => this.isHeld(row, leaseToken))) return null;

@@ -1,27 +1,13 @@
 import type { ServerEvent } from '../../meta/wire';
-import type { AttemptRecord, CartSnapshot, NewOutboxEvent, NotSentReason, OutboxStatus } from '../port';
+import type { EventSummaryColumns } from '../event-summary';
+import type { AttemptRecord, CartSnapshot, NewOutboxEvent } from '../port';
 
-/** One outbox row, with the columns the Prisma schema keeps. */
-export interface MemoryEventRow {
-  id: string;
-  storeId: string;
-  pixelConfigId: string | null;
-  eventName: string;
-  eventId: string;
-  sourceId: string;
+/** One outbox row, with the columns the Prisma schema keeps: the event log's and these. */
+export interface MemoryEventRow extends EventSummaryColumns {
   customerRef: string | null;
-  eventTime: Date;
   payload: ServerEvent;
-  status: OutboxStatus;
-  reason: NotSentReason | null;
-  reasonDetail: string | null;
-  userDataKeys: string[];
-  attempts: number;
-  nextAttemptAt: Date | null;
   leaseOwner: string | null;
   leaseExpiresAt: Date | null;
-  sentAt: Date | null;
-  createdAt: Date;
 }
 
 export interface MemoryCartRow {

@@ -1,0 +1,38 @@
+import type { OutboxEventSummary } from './port';
+
+/** The summary fields a store keeps on the event's own row; the rest come from its latest attempt. */
+export type EventSummaryColumns = Omit<OutboxEventSummary, 'lastFbtraceId' | 'lastAttemptAt' | 'lastMessage'>;
+
+/** What the event log needs of the most recent delivery attempt. */
+export interface LatestAttempt {
+  attemptedAt: Date;
+  fbtraceId?: string | null;
+  message?: string | null;
+}
+
+/**
+ * One event as the log shows it, whatever the store: the row's summary columns, picked one by one so
+ * nothing else on the row (the payload above all) comes along, and the latest attempt, if any.
+ */
+export function summarizeEvent(row: EventSummaryColumns, last: LatestAttempt | undefined): OutboxEventSummary {
+  return {
+    id: row.id,
+    storeId: row.storeId,
+    pixelConfigId: row.pixelConfigId,
+    eventName: row.eventName,
+    eventId: row.eventId,
+    sourceId: row.sourceId,
+    status: row.status,
+    reason: row.reason,
+    reasonDetail: row.reasonDetail,
+    attempts: row.attempts,
+    lastFbtraceId: last?.fbtraceId ?? null,
+    lastAttemptAt: last?.attemptedAt ?? null,
+    lastMessage: last?.message ?? null,
+    userDataKeys: [...row.userDataKeys],
+    eventTime: row.eventTime,
+    createdAt: row.createdAt,
+    nextAttemptAt: row.nextAttemptAt,
+    sentAt: row.sentAt,
+  };
+}
