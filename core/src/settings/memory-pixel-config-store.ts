@@ -7,6 +7,24 @@ import { randomUUID } from 'node:crypto';
 import type { PixelConfigRecord, PixelConfigStore } from './port';
 import { DEFAULT_EVENT_TOGGLES, DEFAULT_PURCHASE_TRIGGER } from './settings-view';
 
+/** A store's configuration as the schema's defaults create it: no pixel or token yet, every event on. */
+export function newPixelConfigRecord(id: string, storeId: string, at: Date): PixelConfigRecord {
+  return {
+    id,
+    storeId,
+    pixelId: null,
+    accessTokenCiphertext: null,
+    accessTokenLast4: null,
+    testEventCode: null,
+    enabled: true,
+    events: { ...DEFAULT_EVENT_TOGGLES },
+    purchaseTrigger: DEFAULT_PURCHASE_TRIGGER,
+    stoppedAt: null,
+    stoppedReason: null,
+    updatedAt: at,
+  };
+}
+
 export function createMemoryPixelConfigStore(now: () => Date = () => new Date()): PixelConfigStore & { records: Map<string, PixelConfigRecord> } {
   const records = new Map<string, PixelConfigRecord>();
   const copy = (record: PixelConfigRecord): PixelConfigRecord => ({ ...record, events: { ...record.events } });
@@ -22,20 +40,7 @@ export function createMemoryPixelConfigStore(now: () => Date = () => new Date())
     },
     async upsertForStore(storeId, patch) {
       const existing = [...records.values()].find((record) => record.storeId === storeId);
-      const base: PixelConfigRecord = existing ?? {
-        id: randomUUID(),
-        storeId,
-        pixelId: null,
-        accessTokenCiphertext: null,
-        accessTokenLast4: null,
-        testEventCode: null,
-        enabled: true,
-        events: { ...DEFAULT_EVENT_TOGGLES },
-        purchaseTrigger: DEFAULT_PURCHASE_TRIGGER,
-        stoppedAt: null,
-        stoppedReason: null,
-        updatedAt: now(),
-      };
+      const base = existing ?? newPixelConfigRecord(randomUUID(), storeId, now());
       // Like Prisma, an undefined field means "leave as is".
       const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
       const updated: PixelConfigRecord = {

@@ -4,8 +4,7 @@
  */
 import type { DeliveryReport, EventResult, PixelTarget, RequestRecord, SendOptions } from '../../../graph';
 import type { ServerEvent } from '../../../meta/wire';
-import { createMemoryPixelConfigStore } from '../../../settings/memory-pixel-config-store';
-import { DEFAULT_EVENT_TOGGLES, DEFAULT_PURCHASE_TRIGGER } from '../../../settings/settings-view';
+import { createMemoryPixelConfigStore, newPixelConfigRecord } from '../../../settings/memory-pixel-config-store';
 import { sha256Hex } from '../../../testing/sha256-hex';
 import { MemoryOutboxStore } from '../../memory/memory-outbox-store';
 import type { MemoryEventRow } from '../../memory/memory-state';
@@ -63,18 +62,10 @@ export class MemoryOutbox extends MemoryOutboxStore {
     if (existing) return existing.storeId;
     const storeId = this.addStore(`store-of-${pixelConfigId}`);
     this.pixels.records.set(pixelConfigId, {
-      id: pixelConfigId,
-      storeId,
+      ...newPixelConfigRecord(pixelConfigId, storeId, new Date(0)),
       pixelId: '1234567890',
       accessTokenCiphertext: 'v1:test-ciphertext',
       accessTokenLast4: 'oken',
-      testEventCode: null,
-      enabled: true,
-      events: { ...DEFAULT_EVENT_TOGGLES },
-      purchaseTrigger: DEFAULT_PURCHASE_TRIGGER,
-      stoppedAt: null,
-      stoppedReason: null,
-      updatedAt: new Date(0),
     });
     return storeId;
   }
