@@ -6,7 +6,7 @@
 import { sha256Hex } from '@capi-relay/core/testing';
 
 import { forEachDatabase } from '../../prisma/test/databases';
-import { ORDER_CUSTOM_DATA, ORDER_ID, ORDER_USER_AGENT, ORDER_USER_DATA } from './support/capi-variant-order';
+import { CART_ADD_CUSTOM_DATA, CART_ADD_EVENT_ID, ORDER_CUSTOM_DATA, ORDER_ID, ORDER_USER_AGENT, ORDER_USER_DATA } from './support/expected-payloads';
 import { freshFixture, META_TOKEN, PIXEL_ID, SHOP_A } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
 
@@ -82,18 +82,11 @@ forEachDatabase((t) => {
     expect(byName.AddToCart).toEqual({
       event_name: 'AddToCart',
       event_time: at.getTime() / 1000,
-      event_id: 'add_to_cart:exampleCartId:704912205188288575:3abdf474dce81d0025dd15b9a02ef6bf:3',
+      event_id: CART_ADD_EVENT_ID,
       action_source: 'website',
       event_source_url: browser.pageUrl,
       user_data: { client_ip_address: browser.ipAddress, client_user_agent: browser.userAgent, fbp: browser.fbp },
-      custom_data: {
-        value: 59.97,
-        currency: 'USD',
-        content_ids: ['704912205188288575'],
-        contents: [{ id: '704912205188288575', quantity: 3, item_price: 19.99 }],
-        content_type: 'product',
-        num_items: 3,
-      },
+      custom_data: CART_ADD_CUSTOM_DATA,
     });
     expect(byName.InitiateCheckout).toMatchObject({
       event_id: 'initiate_checkout:bd5a8aa1ecd019dd3520ff791ee3a24c',

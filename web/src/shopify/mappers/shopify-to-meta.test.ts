@@ -5,7 +5,7 @@
  */
 import { buildAddToCart, buildInitiateCheckout, buildPurchase, diffCartLines, validateEvent } from '@capi-relay/core';
 import { sha256Hex } from '@capi-relay/core/testing';
-import { ORDER_CUSTOM_DATA, ORDER_ID, ORDER_USER_DATA } from '../../../test/support/capi-variant-order';
+import { CART_ADD_CUSTOM_DATA, CART_ADD_EVENT_ID, ORDER_CUSTOM_DATA, ORDER_ID, ORDER_USER_DATA } from '../../../test/support/expected-payloads';
 import { fixtureBody } from '../../../test/support/shopify-signing';
 import { mapCart, mapCheckout, mapOrder } from '.';
 const codesOf = (issues: { code: string }[]) => issues.map((issue) => issue.code);
@@ -106,17 +106,10 @@ describe('carts/create and carts/update -> AddToCart', () => {
     expect(event).toEqual({
       event_name: 'AddToCart',
       event_time: 1640995200,
-      event_id: 'add_to_cart:exampleCartId:704912205188288575:3abdf474dce81d0025dd15b9a02ef6bf:3',
+      event_id: CART_ADD_EVENT_ID,
       action_source: 'website',
       user_data: {},
-      custom_data: {
-        value: 59.97,
-        currency: 'USD',
-        content_ids: ['704912205188288575'],
-        contents: [{ id: '704912205188288575', quantity: 3, item_price: 19.99 }],
-        content_type: 'product',
-        num_items: 3,
-      },
+      custom_data: CART_ADD_CUSTOM_DATA,
     });
     expect(codesOf(validateEvent(event, { now: new Date('2022-01-01T00:10:00Z') }))).toEqual([
       'missing_source_url',
