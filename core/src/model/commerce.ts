@@ -80,39 +80,35 @@ export interface Consent {
 /** Where the sale happened: online orders are `website` events, point-of-sale ones `physical_store`. */
 export type SalesChannel = 'online' | 'pos';
 
-export interface Order {
+/** What an order and a checkout both hold: the total, the lines, and who is buying, from where. */
+export interface PricedBasket {
+  total: Money;
+  email?: string;
+  phone?: string;
+  customer?: Customer;
+  billingAddress?: Address;
+  shippingAddress?: Address;
+  lineItems: LineItem[];
+  browser?: BrowserContext;
+}
+
+export interface Order extends PricedBasket {
   id: string;
   /** Human-facing number ("#1001"). */
   name?: string;
   /** When the order was placed: becomes `event_time`. */
   createdAt: Date;
-  total: Money;
-  email?: string;
-  phone?: string;
-  customer?: Customer;
-  billingAddress?: Address;
-  shippingAddress?: Address;
-  lineItems: LineItem[];
   channel: SalesChannel;
   /** The checkout and cart this order came from, for joining browser context. */
   checkoutToken?: string;
   cartToken?: string;
-  browser?: BrowserContext;
 }
 
-export interface Checkout {
+export interface Checkout extends PricedBasket {
   token: string;
   cartToken?: string;
   /** When the checkout was started: becomes `event_time`. */
   createdAt: Date;
-  total: Money;
-  email?: string;
-  phone?: string;
-  customer?: Customer;
-  billingAddress?: Address;
-  shippingAddress?: Address;
-  lineItems: LineItem[];
-  browser?: BrowserContext;
 }
 
 export interface Cart {
