@@ -6,7 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@capi-relay/core$': '<rootDir>/core/src/index.ts',
-    '^@capi-relay/core/testing$': '<rootDir>/core/src/testing.ts',
+    '^@capi-relay/core/testing$': '<rootDir>/core/src/testing/index.ts',
     '^@capi-relay/db$': '<rootDir>/prisma/src/index.ts',
   },
   testMatch: ['<rootDir>/{core,prisma,web}/{src,test}/**/*.test.ts'],
