@@ -1,6 +1,7 @@
 import type { CartLine } from '../model/commerce';
+import { CartSnapshotConflictError } from './cart-snapshot-conflict';
 import { newEvent, T0, type ConformanceContext } from './conformance';
-import type { CartSnapshot } from './port';
+import type { CartSnapshot, DeliveryReceipt } from './port';
 
 const line = (key: string, quantity: number): CartLine => ({ key, variantId: `v-${key}`, quantity, unitPrice: { amount: '10.00', currency: 'EUR' } });
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -22,7 +23,7 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       await outbox.record(receipt, [newEvent(storeId, pixelConfigId, 1, { eventName: 'AddToCart' })], {
         cartState: snapshot(storeId, 1, [line('a', 1)], { customerRef: 'cust-1' }),
       });
-      expect(await carts.get(storeId, 'cart-abc')).toEqual(snapshot(storeId, 1, [line('a', 1)], { customerRef: 'cust-1' }));
+      expect(await carts.get(storeId, 'cart-abc')).toEqual(snapshot(storeId, 1, [line('a', 1)], { customerRef: 'cust-1', version: 1 }));
 
       await outbox.record(receipt, [], { cartState: snapshot(storeId, 2, [line('a', 5)]) });
       expect((await carts.get(storeId, 'cart-abc'))?.lines).toEqual([line('a', 1)]);
@@ -70,6 +71,93 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       expect(await carts.get(other.storeId, 'cart-abc')).toBeNull();
       expect(await carts.findByCheckoutToken(other.storeId, 'chk-1')).toBeNull();
       expect(await carts.get(mine.storeId, 'unknown')).toBeNull();
+    });
+
+    describe('written based on a version (compare-and-swap)', () => {
+      const cartUpdate = (storeId: string, deliveryId: string): DeliveryReceipt => ({ storeId, source: 'shopify', deliveryId, topic: 'carts/update' });
+
+      it('writes while the stored version is the one it is based on, and bumps the version', async () => {
+        const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+        const { outbox, carts } = ctx.harness();
+        await outbox.record(cartUpdate(storeId, 'u-1'), [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: null });
+        expect((await carts.get(storeId, 'cart-abc'))?.version).toBe(1);
+
+        const written = await outbox.record(cartUpdate(storeId, 'u-2'), [newEvent(storeId, pixelConfigId, 1, { eventName: 'AddToCart' })], {
+          cartState: snapshot(storeId, 2, [line('a', 3)]),
+          cartStateBasedOn: 1,
+        });
+        expect(written).toEqual({ duplicateDelivery: false, inserted: 1, duplicateEvents: 0 });
+        expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 3)], version: 2 });
+        // Without a version the updatedAt rule still applies; a write it refuses does not count.
+        await outbox.record(null, [], { cartState: snapshot(storeId, 0, [line('a', 9)]) });
+        expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 3)], version: 2 });
+      });
+
+      it('replaces the updatedAt rule: the caller compared times against that very version', async () => {
+        const { storeId } = await ctx.storeWithPixel();
+        const { outbox, carts } = ctx.harness();
+        await outbox.record(null, [], { cartState: snapshot(storeId, 5, [line('a', 2)]) });
+        await outbox.record(null, [], { cartState: snapshot(storeId, 3, [line('a', 1)]), cartStateBasedOn: 1 });
+        expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 1)], updatedAt: at(3), version: 2 });
+      });
+
+      it('throws CartSnapshotConflictError on a stale version and writes nothing: no receipt, no events, no snapshot', async () => {
+        const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+        const { outbox, carts } = ctx.harness();
+        await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: null });
+        await outbox.record(null, [], { cartState: snapshot(storeId, 2, [line('a', 2)]), cartStateBasedOn: 1 });
+
+        const stale = outbox.record(cartUpdate(storeId, 'late'), [newEvent(storeId, pixelConfigId, 1, { eventName: 'AddToCart' })], {
+          cartState: snapshot(storeId, 3, [line('a', 3)]),
+          cartStateBasedOn: 1,
+        });
+        await expect(stale).rejects.toBeInstanceOf(CartSnapshotConflictError);
+        await expect(stale).rejects.toMatchObject({ storeId, cartToken: 'cart-abc', basedOn: 1 });
+
+        expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 2)], updatedAt: at(2), version: 2 });
+        expect(await outbox.listEvents({ storeId, limit: 10 })).toEqual([]);
+        // The receipt was rolled back too: the same delivery, diffed again, is not a duplicate.
+        const retried = await outbox.record(cartUpdate(storeId, 'late'), [], { cartState: snapshot(storeId, 3, [line('a', 3)]), cartStateBasedOn: 2 });
+        expect(retried.duplicateDelivery).toBe(false);
+      });
+
+      it('conflicts when based on no snapshot but one exists, even one only the pixel created (version 0)', async () => {
+        const { storeId } = await ctx.storeWithPixel();
+        const { outbox, carts } = ctx.harness();
+        await carts.saveBrowserContext(storeId, { cartToken: 'cart-abc' }, { fbp: 'fb.1.1700000000000.42' });
+        expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [], version: 0 });
+
+        await expect(outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: null })).rejects.toBeInstanceOf(CartSnapshotConflictError);
+        await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: 0 });
+        expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 1)], browser: { fbp: 'fb.1.1700000000000.42' }, version: 1 });
+      });
+
+      it('conflicts when based on a version of a snapshot that is gone', async () => {
+        const { storeId } = await ctx.storeWithPixel();
+        const { outbox, carts } = ctx.harness();
+        await expect(outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: 3 })).rejects.toBeInstanceOf(CartSnapshotConflictError);
+        expect(await carts.get(storeId, 'cart-abc')).toBeNull();
+      });
+
+      it('lets a known delivery id win over a stale version: nothing written, nothing thrown', async () => {
+        const { storeId } = await ctx.storeWithPixel();
+        const { outbox } = ctx.harness();
+        await outbox.record(cartUpdate(storeId, 'u-1'), [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: null });
+        const again = await outbox.record(cartUpdate(storeId, 'u-1'), [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: null });
+        expect(again).toEqual({ duplicateDelivery: true, inserted: 0, duplicateEvents: 0 });
+      });
+
+      it('does not count browser-context saves as versions', async () => {
+        const { storeId } = await ctx.storeWithPixel();
+        const { outbox, carts } = ctx.harness();
+        await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('a', 1)], { checkoutToken: 'chk-1' }), cartStateBasedOn: null });
+        await carts.saveBrowserContext(storeId, { cartToken: 'cart-abc', checkoutToken: 'chk-1' }, { userAgent: 'Mozilla/5.0' });
+        expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ browser: { userAgent: 'Mozilla/5.0' }, version: 1 });
+        expect(await carts.findByCheckoutToken(storeId, 'chk-1')).toMatchObject({ version: 1 });
+
+        await outbox.record(null, [], { cartState: snapshot(storeId, 2, [line('a', 2)]), cartStateBasedOn: 1 });
+        expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 2)], version: 2 });
+      });
     });
 
     it("deleteCustomerData removes the customer's cart snapshots", async () => {

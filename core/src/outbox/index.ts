@@ -1,4 +1,5 @@
 export * from './port';
+export { CartSnapshotConflictError } from './cart-snapshot-conflict';
 export { summarizeEvent, type EventSummaryColumns, type LatestAttempt } from './event-summary';
 export { assertRecordable } from './recordable';
 export { assertClaimArguments, assertLeaseLength, assertListLimit } from './store-arguments';

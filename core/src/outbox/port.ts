@@ -124,6 +124,12 @@ export interface CartSnapshot {
   browser?: BrowserContext;
   /** The platform's own update time: an older snapshot never overwrites a newer one. */
   updatedAt: Date;
+  /**
+   * Read-only, set by the store on the snapshots it returns: how many times `record()` wrote this
+   * cart's lines (0 while only the storefront pixel has reported). Pass it back as
+   * `RecordOptions.cartStateBasedOn`; `record()` ignores a version inside `cartState`.
+   */
+  version?: number;
 }
 
 export interface RecordOptions {
@@ -133,6 +139,15 @@ export interface RecordOptions {
    * browser context.
    */
   cartState?: CartSnapshot;
+  /**
+   * Compare-and-swap for `cartState`: the version of the stored snapshot the new one (and its events)
+   * was computed from, or null when no snapshot was stored. The snapshot is written only while the
+   * stored version still equals it, and that check replaces the updatedAt rule (the caller compared
+   * times against that very version). Otherwise another writer got there first: `record()` throws
+   * `CartSnapshotConflictError` and writes nothing at all, neither receipt nor events nor snapshot.
+   * A known delivery id still wins: it writes nothing and does not throw.
+   */
+  cartStateBasedOn?: number | null;
 }
 
 export interface OutboxStore {
@@ -254,11 +269,12 @@ export interface OutboxRetention {
 
 /** Cart snapshots outside `record()`: reading them, and the storefront pixel's browser context. */
 export interface CartStateStore {
+  /** The cart's snapshot with its `version`. */
   get(storeId: string, cartToken: string): Promise<CartSnapshot | null>;
   findByCheckoutToken(storeId: string, checkoutToken: string): Promise<CartSnapshot | null>;
   /**
    * Merges what the storefront pixel saw into the cart's browser context (present keys win), creating
-   * an empty snapshot when the pixel is first. Leaves lines and updatedAt untouched.
+   * an empty snapshot (version 0) when the pixel is first. Leaves lines, updatedAt and version untouched.
    */
   saveBrowserContext(
     storeId: string,

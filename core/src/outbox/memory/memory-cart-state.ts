@@ -1,4 +1,5 @@
 import type { BrowserContext } from '../../model/commerce';
+import { CartSnapshotConflictError } from '../cart-snapshot-conflict';
 import type { CartSnapshot, CartStateStore } from '../port';
 import { cartKey, type MemoryCartRow, type MemoryOutboxState } from './memory-state';
 
@@ -11,7 +12,7 @@ export class MemoryCartStateStore implements CartStateStore {
 
   async get(storeId: string, cartToken: string): Promise<CartSnapshot | null> {
     const row = this.state.carts.get(cartKey(storeId, cartToken));
-    return row ? structuredClone(row.snapshot) : null;
+    return row ? stored(row) : null;
   }
 
   async findByCheckoutToken(storeId: string, checkoutToken: string): Promise<CartSnapshot | null> {
@@ -22,7 +23,7 @@ export class MemoryCartStateStore implements CartStateStore {
       const newer = !newest || snapshot.updatedAt > newest.snapshot.updatedAt || (snapshot.updatedAt.getTime() === newest.snapshot.updatedAt.getTime() && row.sequence > newest.sequence);
       if (newer) newest = row;
     }
-    return newest ? structuredClone(newest.snapshot) : null;
+    return newest ? stored(newest) : null;
   }
 
   async saveBrowserContext(storeId: string, tokens: { cartToken: string; checkoutToken?: string }, browser: BrowserContext): Promise<void> {
@@ -30,6 +31,7 @@ export class MemoryCartStateStore implements CartStateStore {
     const key = cartKey(storeId, tokens.cartToken);
     const row = this.state.carts.get(key) ?? {
       snapshot: { storeId, cartToken: tokens.cartToken, lines: [], updatedAt: NEVER_UPDATED },
+      version: 0,
       touchedAt: this.state.clock(),
       sequence: this.state.nextSequence(),
     };
@@ -42,15 +44,21 @@ export class MemoryCartStateStore implements CartStateStore {
     this.state.carts.set(key, row);
   }
 
+  /** Throws unless the stored version is still `basedOn` (null: no row); record() calls it before writing anything. */
+  assertUnchanged(incoming: CartSnapshot, basedOn: number | null): void {
+    const existing = this.state.carts.get(cartKey(incoming.storeId, incoming.cartToken));
+    if ((existing?.version ?? null) !== basedOn) throw new CartSnapshotConflictError(incoming.storeId, incoming.cartToken, basedOn);
+  }
+
   /**
-   * Written with a recorded delivery. An older snapshot (by the platform's updatedAt) never replaces a
-   * newer one; a snapshot without `browser` keeps the stored context; tokens and customer are only
-   * ever filled in, not erased.
+   * Written with a recorded delivery, bumping the version. Unless the caller checked the version
+   * (`compared`), an older snapshot (by the platform's updatedAt) never replaces a newer one. A
+   * snapshot without `browser` keeps the stored context; tokens and customer are only ever filled in.
    */
-  write(incoming: CartSnapshot, now: Date): void {
+  write(incoming: CartSnapshot, now: Date, compared: boolean): void {
     const key = cartKey(incoming.storeId, incoming.cartToken);
     const existing = this.state.carts.get(key);
-    if (existing && incoming.updatedAt < existing.snapshot.updatedAt) return;
+    if (existing && !compared && incoming.updatedAt < existing.snapshot.updatedAt) return;
     const copy = structuredClone(incoming);
     const kept = existing?.snapshot;
     const browser = copy.browser ?? kept?.browser;
@@ -65,10 +73,15 @@ export class MemoryCartStateStore implements CartStateStore {
       ...(customerRef !== undefined && { customerRef }),
       ...(browser !== undefined && { browser }),
     };
-    this.state.carts.set(key, { snapshot, touchedAt: now, sequence: existing?.sequence ?? this.state.nextSequence() });
+    const version = (existing?.version ?? 0) + 1;
+    this.state.carts.set(key, { snapshot, version, touchedAt: now, sequence: existing?.sequence ?? this.state.nextSequence() });
   }
 
   assertStore(storeId: string): void {
     if (!this.state.stores.has(storeId)) throw new Error(`No store ${storeId}.`);
   }
+}
+
+function stored(row: MemoryCartRow): CartSnapshot {
+  return { ...structuredClone(row.snapshot), version: row.version };
 }

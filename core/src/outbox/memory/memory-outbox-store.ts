@@ -67,15 +67,15 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
     for (const pixelConfigId of new Set(events.map((event) => event.pixelConfigId))) {
       if (pixelConfigId !== null && !(await this.pixelLookup.get(pixelConfigId))) throw new Error(`No pixel configuration ${pixelConfigId}.`);
     }
-    // Everything was checked; from here on nothing awaits, so the write is all-or-nothing.
+    // From here on nothing awaits, so checks and writes are all-or-nothing.
     const now = this.state.clock();
-    if (receipt) {
-      const key = JSON.stringify([receipt.source, receipt.deliveryId]);
-      if (this.state.receipts.has(key)) return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0 };
-      this.state.receipts.set(key, { receivedAt: now });
-    }
+    const receiptKey = receipt && JSON.stringify([receipt.source, receipt.deliveryId]);
+    if (receiptKey && this.state.receipts.has(receiptKey)) return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0 };
+    const { cartState, cartStateBasedOn } = options;
+    if (cartState && cartStateBasedOn !== undefined) this.carts.assertUnchanged(cartState, cartStateBasedOn);
+    if (receiptKey) this.state.receipts.set(receiptKey, { receivedAt: now });
     const inserted = events.filter((event) => this.insert(event, now) !== undefined).length;
-    if (options.cartState) this.carts.write(options.cartState, now);
+    if (cartState) this.carts.write(cartState, now, cartStateBasedOn !== undefined);
     return { duplicateDelivery: false, inserted, duplicateEvents: events.length - inserted };
   }
 

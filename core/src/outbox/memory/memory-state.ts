@@ -11,7 +11,10 @@ export interface MemoryEventRow extends EventSummaryColumns {
 }
 
 export interface MemoryCartRow {
+  /** Kept without its version, which is the row's. */
   snapshot: CartSnapshot;
+  /** Writes of the lines by record(); 0 for a row only the pixel created. */
+  version: number;
   /** Last written, by webhook or pixel: what retention prunes by. */
   touchedAt: Date;
   /** Insertion order, the tiebreak the database's time-ordered ids give. */
