@@ -20,6 +20,7 @@ export interface CartStateRow {
   lines: string;
   browser: string | null;
   updatedAt: Date;
+  version: number;
 }
 
 export function toCartSnapshot(row: CartStateRow): CartSnapshot {
@@ -32,5 +33,6 @@ export function toCartSnapshot(row: CartStateRow): CartSnapshot {
     lines: JSON.parse(row.lines) as CartLine[],
     ...(browser && { browser }),
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }

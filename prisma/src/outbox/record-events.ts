@@ -44,7 +44,8 @@ export async function recordEvents(
     }
     let inserted = 0;
     for (const event of events) inserted += await insertEvent(tx, event, now);
-    if (options.cartState) await writeCartSnapshot(tx, options.cartState, now);
+    // Last, so a conflict found here rolls back the receipt and events written before it.
+    if (options.cartState) await writeCartSnapshot(tx, options.cartState, options.cartStateBasedOn, now);
     return { duplicateDelivery: false, inserted, duplicateEvents: events.length - inserted };
   });
 }
