@@ -1,8 +1,10 @@
 /**
  * carts/create and carts/update -> one AddToCart per line added or increased. The payload does not
  * say what changed, so it is diffed against the stored snapshot of the same cart, and the new
- * snapshot is written in the same transaction as the events it produced. A delivery older than the
- * stored snapshot (Shopify does not order deliveries) is recorded and ignored.
+ * snapshot is written in the same transaction as the events it produced, only if the stored one is
+ * still the version diffed against (else the handler runs this topic again): two deliveries of one
+ * cart processed at once must not both count the units added since that version. A delivery older
+ * than the stored snapshot (Shopify does not order deliveries) is recorded and ignored.
  */
 import { buildAddToCart, type Cart, type CartSnapshot, diffCartLines } from '@capi-relay/core';
 
@@ -27,5 +29,7 @@ export const cartTopic: EventTopic = async (ctx, delivery, store) => {
     ...(previous?.checkoutToken === undefined ? {} : { checkoutToken: previous.checkoutToken }),
     ...(previous?.customerRef === undefined ? {} : { customerRef: previous.customerRef }),
   };
-  return { built, customerRef: previous?.customerRef, consent: previous?.browser?.consent, cartState };
+  // A store that reports no version leaves the write to the updatedAt rule alone.
+  const cartStateBasedOn = previous ? previous.version : null;
+  return { built, customerRef: previous?.customerRef, consent: previous?.browser?.consent, cartState, cartStateBasedOn };
 };

@@ -3,8 +3,10 @@
  * row, let the topic turn the payload into built events, plan one outbox row per pixel, and write
  * receipt + rows (+ cart snapshot) in one transaction. A redelivery (same X-Shopify-Webhook-Id)
  * writes nothing; an event already stored (same pixel, name and event_id) is not stored twice.
+ * When another delivery rewrote the cart snapshot a topic diffed against, nothing was written and the
+ * topic runs again on the new snapshot.
  */
-import type { BuiltEvent, CartSnapshot, Consent, PixelConfigRecord, PlanSkip, RecordResult } from '@capi-relay/core';
+import { type BuiltEvent, CartSnapshotConflictError, type CartSnapshot, type Consent, type PixelConfigRecord, type PlanSkip, type RecordResult } from '@capi-relay/core';
 import type { StoreRecord } from '@capi-relay/db';
 
 import { ShopifyPayloadError } from '../shopify/mappers';
@@ -20,6 +22,8 @@ export type TopicResult =
       consent?: Consent;
       skip?: PlanSkip;
       cartState?: CartSnapshot;
+      /** The stored snapshot's version `cartState` was computed from (null: none was stored). */
+      cartStateBasedOn?: number | null;
     }
   | { ignored: string };
 
@@ -35,44 +39,62 @@ const UNINSTALLED: PlanSkip = {
   detail: 'The app was uninstalled from this store, so its events are no longer sent.',
 };
 
+/**
+ * Runs of one delivery's topic when concurrent deliveries of the same cart keep winning the race; the
+ * last conflict surfaces, and Shopify redelivers on the resulting 500.
+ */
+export const CART_CONFLICT_ATTEMPTS = 5;
+
 export function eventTopicHandler(ctx: WebhookContext, topic: EventTopic): WebhookHandler {
   return async (delivery) => {
     const store = await ctx.db.stores.ensureStore(PLATFORM, delivery.shop);
-    const receipt = { storeId: store.id, source: PLATFORM, deliveryId: delivery.webhookId, topic: delivery.topic };
     const pixels = await ctx.db.pixels.listByStore(store.id);
-
-    let result: TopicResult;
-    try {
-      result = await topic(ctx, delivery, store, pixels);
-    } catch (error) {
-      if (!(error instanceof ShopifyPayloadError)) throw error;
-      // Redelivering the same payload cannot fix it: acknowledge, and say what was missing.
-      ctx.logger.warn({ shop: delivery.shop, topic: delivery.topic, webhookId: delivery.webhookId, field: error.field, problem: error.message }, 'webhook payload cannot be mapped');
-      const written = await ctx.db.outbox.record(receipt, []);
-      return { action: 'unmappable', duplicateDelivery: written.duplicateDelivery, detail: error.message };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await recordTopic(ctx, topic, delivery, store, pixels);
+      } catch (error) {
+        if (!(error instanceof CartSnapshotConflictError) || attempt >= CART_CONFLICT_ATTEMPTS) throw error;
+        ctx.logger.info({ shop: delivery.shop, topic: delivery.topic, webhookId: delivery.webhookId, attempt }, 'cart changed by a concurrent delivery; diffing again');
+      }
     }
-
-    if ('ignored' in result) {
-      const written = await ctx.db.outbox.record(receipt, []);
-      return { action: 'ignored', duplicateDelivery: written.duplicateDelivery, detail: result.ignored };
-    }
-
-    const skip = store.uninstalledAt ? UNINSTALLED : result.skip;
-    const written = await ctx.engine.enqueue(
-      { outbox: ctx.db.outbox, pixels: ctx.db.pixels },
-      receipt,
-      {
-        storeId: store.id,
-        built: result.built,
-        now: ctx.now(),
-        ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
-        ...(result.consent === undefined ? {} : { consent: result.consent }),
-        ...(skip ? { skip } : {}),
-      },
-      result.cartState ? { cartState: result.cartState } : undefined,
-    );
-    return summarize(written, result.built);
   };
+}
+
+/** One run: the topic reads what it needs and the result is recorded, or nothing is. */
+async function recordTopic(ctx: WebhookContext, topic: EventTopic, delivery: WebhookDelivery, store: StoreRecord, pixels: PixelConfigRecord[]): Promise<WebhookOutcome> {
+  const receipt = { storeId: store.id, source: PLATFORM, deliveryId: delivery.webhookId, topic: delivery.topic };
+
+  let result: TopicResult;
+  try {
+    result = await topic(ctx, delivery, store, pixels);
+  } catch (error) {
+    if (!(error instanceof ShopifyPayloadError)) throw error;
+    // Redelivering the same payload cannot fix it: acknowledge, and say what was missing.
+    ctx.logger.warn({ shop: delivery.shop, topic: delivery.topic, webhookId: delivery.webhookId, field: error.field, problem: error.message }, 'webhook payload cannot be mapped');
+    const written = await ctx.db.outbox.record(receipt, []);
+    return { action: 'unmappable', duplicateDelivery: written.duplicateDelivery, detail: error.message };
+  }
+
+  if ('ignored' in result) {
+    const written = await ctx.db.outbox.record(receipt, []);
+    return { action: 'ignored', duplicateDelivery: written.duplicateDelivery, detail: result.ignored };
+  }
+
+  const skip = store.uninstalledAt ? UNINSTALLED : result.skip;
+  const written = await ctx.engine.enqueue(
+    { outbox: ctx.db.outbox, pixels: ctx.db.pixels },
+    receipt,
+    {
+      storeId: store.id,
+      built: result.built,
+      now: ctx.now(),
+      ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
+      ...(result.consent === undefined ? {} : { consent: result.consent }),
+      ...(skip ? { skip } : {}),
+    },
+    result.cartState ? { cartState: result.cartState, cartStateBasedOn: result.cartStateBasedOn } : undefined,
+  );
+  return summarize(written, result.built);
 }
 
 function summarize(written: RecordResult, built: BuiltEvent[]): WebhookOutcome {
