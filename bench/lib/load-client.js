@@ -1,0 +1,62 @@
+/**
+ * Runs the load generator process against a URL and summarizes what it saw, together with the CPU
+ * this process (the server under test) and every other process on the machine spent in the same
+ * window.
+ */
+const { fork } = require('node:child_process');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const machine = require('./machine-load');
+const { processCpuSince } = require('./stats');
+
+/**
+ * @param {object} options url, secret, shop, phase (distinct per run sharing a database),
+ *   concurrency, warmupMs, durationMs, maxRequests
+ */
+function runLoad(options) {
+  return new Promise((resolve, reject) => {
+    // execArgv: [] so flags given to the benchmark (--cpu-prof, say) stay with the server.
+    const child = fork(path.join(__dirname, 'load-client-process.js'), [], { execArgv: [] });
+    machine.ownProcess(child.pid);
+    let marks;
+    child.on('message', (message) => {
+      if (message.type === 'measuring') {
+        marks = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization(), machine: machine.snapshot() };
+        return;
+      }
+      if (message.type === 'result') resolve(summarize(message.result, marks));
+      else reject(new Error(`load generator failed: ${message.message}`));
+      child.disconnect();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      machine.forgetProcess(child.pid);
+      if (code !== 0) reject(new Error(`load generator exited with code ${code}`));
+    });
+    child.send(options);
+  });
+}
+
+function summarize(result, marks) {
+  const ok = result.statuses[200] ?? 0;
+  const perRequest = (micros) => (micros !== undefined && result.measured > 0 ? micros / result.measured : undefined);
+  return {
+    /** Measured requests that did not get a 200 (another status, or no answer). */
+    notOk: result.measured - ok,
+    /** Requests without any answer, over the whole run. */
+    failures: result.failures,
+    /** 200 answers over the whole run, warm-up included: what the server should have stored. */
+    acceptedTotal: result.acceptedTotal,
+    statuses: result.statuses,
+    perSecond: result.windowMs > 0 ? ok / (result.windowMs / 1000) : 0,
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    serverCpuMicrosPerRequest: perRequest(marks && processCpuSince(marks.cpu)),
+    serverUtilization: marks && performance.eventLoopUtilization(marks.elu).utilization,
+    clientCpuMicrosPerRequest: perRequest(result.clientCpuMicros),
+    load: marks && machine.loadBetween(marks.machine),
+  };
+}
+
+module.exports = { runLoad };

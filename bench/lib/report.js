@@ -1,0 +1,66 @@
+/** The printed summary: this run's figures in two tables, then the anchors for context. */
+const { ANCHORS } = require('./anchors');
+
+function table(headers, rows) {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
+  const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [line(headers), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+const whole = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+const oneDecimal = (value) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
+const ratio = (value, baseline) => (Number.isFinite(value / baseline) ? (value / baseline).toFixed(2) : 'n/a');
+const percent = (value) => (Number.isFinite(value) ? `${Math.round(value * 100)}%` : 'n/a');
+/** Cores used by other processes during the measurement, and the share of time the hypervisor stole. */
+const otherLoad = (load) => (load ? `${load.otherCores.toFixed(2)} / ${percent(load.stealShare)}` : 'n/a');
+
+/** @param ingest [{ name, result }] with the baseline first */
+function ingestTable(ingest) {
+  const baseline = ingest[0].result.perSecond;
+  return table(
+    ['ingest run', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'server loop busy', 'client CPU µs/req', 'others cores / steal', 'ratio'],
+    ingest.map(({ name, result }) => [
+      name,
+      whole(result.perSecond),
+      oneDecimal(result.p50Ms),
+      oneDecimal(result.p99Ms),
+      whole(result.serverCpuMicrosPerRequest),
+      percent(result.serverUtilization),
+      whole(result.clientCpuMicrosPerRequest),
+      otherLoad(result.load),
+      ratio(result.perSecond, baseline),
+    ]),
+  );
+}
+
+/** @param drains [{ database, concurrency, batchSize, fillPerSecond, result }]; a failed run's result is { failure } */
+function drainTable(drains) {
+  return table(
+    ['drain run', 'batch', 'in flight', 'events', 'Graph client only ev/s', 'workers + outbox ev/s', 'ratio', 'CPU µs/ev client / workers', 'others cores / steal', 'outbox fill ev/s'],
+    drains.map(({ database, concurrency, batchSize, fillPerSecond, result }) => [
+      database,
+      whole(batchSize),
+      String(concurrency),
+      ...(result.failure
+        ? ['FAILED', '-', '-', '-', '-', '-', whole(fillPerSecond)]
+        : [
+            whole(result.events),
+            whole(result.baselinePerSecond),
+            whole(result.workerPerSecond),
+            ratio(result.workerPerSecond, result.baselinePerSecond),
+            `${whole(result.baselineCpuMicrosPerEvent)} / ${whole(result.workerCpuMicrosPerEvent)}`,
+            otherLoad(result.load),
+            whole(fillPerSecond),
+          ]),
+    ]),
+  );
+}
+
+function anchorsTable() {
+  return table(
+    ['anchor', 'what was measured (elsewhere, NOT by this run)', 'figure'],
+    ANCHORS.map(([id, what, figure]) => [id, what, figure]),
+  );
+}
+
+module.exports = { ingestTable, drainTable, anchorsTable };
