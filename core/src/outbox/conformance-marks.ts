@@ -36,6 +36,14 @@ export function describeMarkConformance(ctx: ConformanceContext): void {
       expect(await claimedEvents(outbox, minutesAfter(LATER, 60))).toEqual([]);
     });
 
+    it('renews and marks a full 1,000-event batch (Meta\'s largest request) in one call', async () => {
+      const { ids, lease, outbox } = await claimedRows(1000);
+      expect(ids).toHaveLength(1000);
+      await expect(outbox.renewLease(lease, ids, { now: LATER, leaseMs: LEASE_MS })).resolves.toEqual(minutesAfter(LATER, 1));
+      await outbox.markSent(lease, ids, { attemptedAt: LATER, outcome: 'sent', httpStatus: 200 });
+      expect(await claimedEvents(outbox, minutesAfter(LATER, 60))).toEqual([]);
+    });
+
     it('markRetry requeues the rows for their next attempt time, counting the attempt on each', async () => {
       const { ids, lease, row, outbox } = await claimedRows(3);
       const nextAttemptAt = minutesAfter(LATER, 5);

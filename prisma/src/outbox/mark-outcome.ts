@@ -7,6 +7,7 @@
 import type { AttemptRecord, Logger, NotSentReason } from '@capi-relay/core';
 import type { Db, Prisma, Tx } from '../client';
 import { uuidv7 } from '../ids';
+import { idChunks } from './id-chunks';
 
 type Attempt = Omit<AttemptRecord, 'outboxEventId'>;
 
@@ -32,17 +33,20 @@ async function finishClaimed(
   data: Prisma.OutboxEventUpdateManyMutationInput,
   attempt: Attempt | null,
 ): Promise<string[]> {
-  const updated = await tx.outboxEvent.updateManyAndReturn({
-    where: { id: { in: ids }, status: 'sending', leaseOwner: leaseToken },
-    data: {
-      ...data,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      ...(attempt && { attempts: { increment: 1 } }),
-    },
-    select: { id: true },
-  });
-  const updatedIds = updated.map((row) => row.id);
+  const updatedIds: string[] = [];
+  for (const chunk of idChunks(ids)) {
+    const updated = await tx.outboxEvent.updateManyAndReturn({
+      where: { id: { in: chunk }, status: 'sending', leaseOwner: leaseToken },
+      data: {
+        ...data,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        ...(attempt && { attempts: { increment: 1 } }),
+      },
+      select: { id: true },
+    });
+    updatedIds.push(...updated.map((row) => row.id));
+  }
   if (attempt && updatedIds.length > 0) {
     await tx.deliveryAttempt.createMany({ data: updatedIds.map((id) => attemptRow(id, attempt)) });
   }

@@ -1,5 +1,6 @@
 import { assertLeaseLength } from '@capi-relay/core';
 import type { Db } from '../client';
+import { idChunks } from './id-chunks';
 
 /** Thrown inside the transaction to roll back a renewal that could not cover every row. */
 class PartlyLost extends Error {}
@@ -14,11 +15,15 @@ export async function renewLease(db: Db, leaseToken: string, ids: string[], requ
   const expiresAt = new Date(request.now.getTime() + request.leaseMs);
   try {
     await db.write(async (tx) => {
-      const { count } = await tx.outboxEvent.updateMany({
-        where: { id: { in: wanted }, status: 'sending', leaseOwner: leaseToken },
-        data: { leaseExpiresAt: expiresAt },
-      });
-      if (count < wanted.length) throw new PartlyLost();
+      let renewed = 0;
+      for (const chunk of idChunks(wanted)) {
+        const { count } = await tx.outboxEvent.updateMany({
+          where: { id: { in: chunk }, status: 'sending', leaseOwner: leaseToken },
+          data: { leaseExpiresAt: expiresAt },
+        });
+        renewed += count;
+      }
+      if (renewed < wanted.length) throw new PartlyLost();
     });
     return expiresAt;
   } catch (error) {
