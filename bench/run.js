@@ -17,8 +17,6 @@ const { orderBody, orderIdFor, orderTemplate } = require('./lib/shopify-requests
 const WATCHDOG_MS = 5 * 60_000;
 /** The worker's default and Meta's maximum events per request. */
 const DEFAULT_BATCH = 1000;
-/** Below SQLite's 999 bound parameters per statement, with room for the statement's own. */
-const FALLBACK_BATCH = 900;
 
 function positiveInteger(name, fallback) {
   const raw = process.env[name];
@@ -46,15 +44,11 @@ function readSettings() {
 
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 
-/**
- * The drain at the product's default batch (Meta's 1,000 per request); when the workers cannot finish
- * at that size the failure is reported and the rest of the backlog drained at FALLBACK_BATCH, so the
- * table still has a figure and says why it is not the default's.
- */
+/** The drain at the product's default batch (Meta's 1,000 per request); a failure is reported as a row. */
 async function benchDrain(app, database, sandbox, settings, concurrency) {
   progress(`${database.name}: ${settings.drain.events} events, ${concurrency} worker(s) then the Graph client alone`);
-  const { fillPerSecond, attempts } = await measureDrain(app, sandbox, { ...settings.drain, concurrency, batchSizes: [DEFAULT_BATCH, FALLBACK_BATCH] });
-  return attempts.map(({ batchSize, result }) => ({ database: database.name, concurrency, batchSize, fillPerSecond, result }));
+  const { fillPerSecond, result } = await measureDrain(app, sandbox, { ...settings.drain, concurrency, batchSize: DEFAULT_BATCH });
+  return { database: database.name, concurrency, batchSize: DEFAULT_BATCH, fillPerSecond, result };
 }
 
 async function benchDatabase(database, sandbox, settings) {
@@ -62,7 +56,7 @@ async function benchDatabase(database, sandbox, settings) {
   try {
     // Drain first: the ingest runs leave queued events behind that the drain's workers would pick up.
     const drains = [];
-    for (const concurrency of settings.drain.concurrencies) drains.push(...(await benchDrain(app, database, sandbox, settings, concurrency)));
+    for (const concurrency of settings.drain.concurrencies) drains.push(await benchDrain(app, database, sandbox, settings, concurrency));
     progress(`${database.name}: webhook ingest`);
     const ingest = { name: `app server, ${database.name}`, result: await measureAppIngest(app, settings.ingest) };
     return { ingest, drains };
