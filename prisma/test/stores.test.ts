@@ -10,12 +10,19 @@ forEachDatabase((t) => {
 
   describe('store registry', () => {
     it('creates a store on first sight and returns the same one afterwards, even under concurrent first sightings', async () => {
-      const { stores } = t.db();
+      const { stores, client } = t.db();
       const created = await Promise.all(Array.from({ length: 5 }, () => stores.ensureStore('shopify', 'acme.myshopify.com')));
       expect(new Set(created.map((store) => store.id)).size).toBe(1);
+      expect(await client.store.count({ where: { domain: 'acme.myshopify.com' } })).toBe(1);
       expect(created[0]).toMatchObject({ platform: 'shopify', domain: 'acme.myshopify.com', uninstalledAt: null });
       expect(await stores.findStore('shopify', 'acme.myshopify.com')).toEqual(created[0]);
       expect(await stores.getStore(created[0]!.id)).toEqual(created[0]);
+    });
+
+    it('returns an existing store as it is: a webhook keeps the install time', async () => {
+      const { stores } = t.db();
+      const installed = await stores.markInstalled('shopify', 'acme.myshopify.com', T);
+      expect(await stores.ensureStore('shopify', 'acme.myshopify.com')).toEqual(installed);
     });
 
     it('keeps the same domain apart per platform', async () => {

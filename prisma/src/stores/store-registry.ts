@@ -58,7 +58,11 @@ export function createStoreRegistry(db: Db): StoreRegistry {
 
   return {
     async ensureStore(platform, domain) {
-      return toRecord(await upsertStore(platform, domain, new Date(), false));
+      assertPlatform(platform);
+      // Every webhook comes through here: a read is far cheaper than a write transaction, and the
+      // upsert (retried on a unique violation) still settles two first deliveries on one row.
+      const existing = await db.client.store.findUnique({ where: { platform_domain: { platform, domain } } });
+      return toRecord(existing ?? (await upsertStore(platform, domain, new Date(), false)));
     },
 
     async markInstalled(platform, domain, at) {
