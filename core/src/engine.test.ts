@@ -111,6 +111,19 @@ describe('createEngine', () => {
       expect((await send(true, '2003'))?.testEventCode).toBe('TEST12345');
     });
 
+    it('plans against the pixels the caller already read, without reading them again', async () => {
+      const stores = memoryStores();
+      await storeWithPixel(stores);
+      const pixels = await stores.pixels.listByStore('store-1');
+      const listByStore = jest.spyOn(stores.pixels, 'listByStore');
+      const record = jest.spyOn(stores.outbox, 'record');
+
+      await engine.enqueue(stores, null, { storeId: 'store-1', built: [buildPurchase(order('1005'))], pixels });
+
+      expect(listByStore).not.toHaveBeenCalled();
+      expect(record.mock.calls[0]?.[1]).toMatchObject([{ pixelConfigId: pixels[0]?.id, status: 'queued' }]);
+    });
+
     it('records a store without a pixel as skipped and sends nothing', async () => {
       const stores = memoryStores();
       const record = jest.spyOn(stores.outbox, 'record');

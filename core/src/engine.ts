@@ -34,8 +34,11 @@ export interface EngineStores {
   pixels: PixelConfigStore;
 }
 
-/** Planning input without what the engine fills in: the store's pixels and, by default, the time. */
-export type EnqueueInput = Omit<PlanInput, 'pixels' | 'now'> & { now?: Date };
+/**
+ * Planning input without what the engine can fill in: the time, and the store's pixels (read from
+ * the pixel store unless the caller already holds them, which saves a query per webhook).
+ */
+export type EnqueueInput = Omit<PlanInput, 'pixels' | 'now'> & Partial<Pick<PlanInput, 'pixels' | 'now'>>;
 
 export interface Engine {
   readonly graph: GraphClient;
@@ -95,7 +98,7 @@ export function createEngine(config: EngineConfig): Engine {
     plan: planOutboxEvents,
 
     async enqueue({ outbox, pixels }, receipt, input, options) {
-      const rows = planOutboxEvents({ ...input, now: input.now ?? new Date(), pixels: await pixels.listByStore(input.storeId) });
+      const rows = planOutboxEvents({ ...input, now: input.now ?? new Date(), pixels: input.pixels ?? (await pixels.listByStore(input.storeId)) });
       const result = await outbox.record(receipt, rows, options);
       if (result.inserted > 0 && rows.some((row) => row.status === 'queued')) for (const worker of workers) worker.notify();
       return result;

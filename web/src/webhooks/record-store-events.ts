@@ -86,6 +86,7 @@ async function recordTopic(ctx: WebhookContext, topic: EventTopic, delivery: Web
     receipt,
     {
       storeId: store.id,
+      pixels,
       built: result.built,
       now: ctx.now(),
       ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
