@@ -50,7 +50,7 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       const stored = await carts.get(storeId, 'cart-abc');
       expect(stored).toMatchObject({ lines: [line('a', 1)], checkoutToken: 'chk-1', updatedAt: at(1) });
       expect(stored?.browser).toEqual({ fbp: 'fb.1.1700000000000.42', fbclid: 'AbC', fbclidSeenAt: seenAt, userAgent: 'Mozilla/5.0' });
-      expect(await carts.findByCheckoutToken(storeId, 'chk-1')).toEqual(stored);
+      expect(await carts.findByTokens(storeId, { checkoutToken: 'chk-1' })).toEqual(stored);
     });
 
     it('replaces the browser context only when a snapshot carries one', async () => {
@@ -63,13 +63,28 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       expect((await carts.get(storeId, 'cart-abc'))?.browser).toEqual({ ipAddress: '2001:db8::1' });
     });
 
+    it("finds an order's or checkout's snapshot by its cart first, else the newest cart of its checkout", async () => {
+      const { storeId } = await ctx.storeWithPixel();
+      const { outbox, carts } = ctx.harness();
+      await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('a', 1)], { cartToken: 'cart-old', checkoutToken: 'chk-1' }) });
+      await outbox.record(null, [], { cartState: snapshot(storeId, 3, [line('b', 1)], { cartToken: 'cart-new', checkoutToken: 'chk-1' }) });
+      await outbox.record(null, [], { cartState: snapshot(storeId, 2, [line('c', 1)], { cartToken: 'cart-other' }) });
+
+      expect(await carts.findByTokens(storeId, { cartToken: 'cart-old', checkoutToken: 'chk-1' })).toMatchObject({ cartToken: 'cart-old' });
+      expect(await carts.findByTokens(storeId, { cartToken: 'cart-other', checkoutToken: 'chk-1' })).toMatchObject({ cartToken: 'cart-other' });
+      expect(await carts.findByTokens(storeId, { cartToken: 'unknown', checkoutToken: 'chk-1' })).toMatchObject({ cartToken: 'cart-new' });
+      expect(await carts.findByTokens(storeId, { cartToken: 'cart-other' })).toMatchObject({ cartToken: 'cart-other' });
+      expect(await carts.findByTokens(storeId, { cartToken: 'unknown', checkoutToken: 'chk-unknown' })).toBeNull();
+      expect(await carts.findByTokens(storeId, {})).toBeNull();
+    });
+
     it('finds nothing for unknown tokens and keeps stores apart', async () => {
       const mine = await ctx.storeWithPixel();
       const other = await ctx.storeWithPixel();
       const { outbox, carts } = ctx.harness();
       await outbox.record(null, [], { cartState: snapshot(mine.storeId, 1, [line('a', 1)], { checkoutToken: 'chk-1' }) });
       expect(await carts.get(other.storeId, 'cart-abc')).toBeNull();
-      expect(await carts.findByCheckoutToken(other.storeId, 'chk-1')).toBeNull();
+      expect(await carts.findByTokens(other.storeId, { checkoutToken: 'chk-1' })).toBeNull();
       expect(await carts.get(mine.storeId, 'unknown')).toBeNull();
     });
 
@@ -153,7 +168,7 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
         await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('a', 1)], { checkoutToken: 'chk-1' }), cartStateBasedOn: null });
         await carts.saveBrowserContext(storeId, { cartToken: 'cart-abc', checkoutToken: 'chk-1' }, { userAgent: 'Mozilla/5.0' });
         expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ browser: { userAgent: 'Mozilla/5.0' }, version: 1 });
-        expect(await carts.findByCheckoutToken(storeId, 'chk-1')).toMatchObject({ version: 1 });
+        expect(await carts.findByTokens(storeId, { checkoutToken: 'chk-1' })).toMatchObject({ version: 1 });
 
         await outbox.record(null, [], { cartState: snapshot(storeId, 2, [line('a', 2)]), cartStateBasedOn: 1 });
         expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 2)], version: 2 });

@@ -271,7 +271,11 @@ export interface OutboxRetention {
 export interface CartStateStore {
   /** The cart's snapshot with its `version`. */
   get(storeId: string, cartToken: string): Promise<CartSnapshot | null>;
-  findByCheckoutToken(storeId: string, checkoutToken: string): Promise<CartSnapshot | null>;
+  /**
+   * The snapshot an order or checkout came from: the cart's own when `cartToken` has one, else the
+   * newest that led to `checkoutToken`. One call, so the store can answer both in one query.
+   */
+  findByTokens(storeId: string, tokens: { cartToken?: string; checkoutToken?: string }): Promise<CartSnapshot | null>;
   /**
    * Merges what the storefront pixel saw into the cart's browser context (present keys win), creating
    * an empty snapshot (version 0) when the pixel is first. Leaves lines, updatedAt and version untouched.

@@ -13,11 +13,15 @@ export function createPrismaCartStateStore(db: Db): CartStateStore {
       return row ? toCartSnapshot(row) : null;
     },
 
-    async findByCheckoutToken(storeId, checkoutToken) {
-      const row = await db.client.cartState.findFirst({
-        where: { storeId, checkoutToken },
+    async findByTokens(storeId, { cartToken, checkoutToken }) {
+      const either = [...(cartToken ? [{ cartToken }] : []), ...(checkoutToken ? [{ checkoutToken }] : [])];
+      if (either.length === 0) return null;
+      // Only the carts that led to one checkout share its token: a handful of rows at most.
+      const rows = await db.client.cartState.findMany({
+        where: { storeId, OR: either },
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       });
+      const row = (cartToken && rows.find((candidate) => candidate.cartToken === cartToken)) || rows[0];
       return row ? toCartSnapshot(row) : null;
     },
 

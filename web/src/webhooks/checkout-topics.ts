@@ -13,8 +13,7 @@ import type { EventTopic } from './record-store-events';
 
 export const checkoutTopic: EventTopic = async (ctx, delivery, store) => {
   const checkout = mapCheckout(delivery.payload);
-  const byCart = checkout.cartToken ? await ctx.db.carts.get(store.id, checkout.cartToken) : null;
-  const snapshot = byCart ?? (await ctx.db.carts.findByCheckoutToken(store.id, checkout.token));
+  const snapshot = await ctx.db.carts.findByTokens(store.id, { cartToken: checkout.cartToken, checkoutToken: checkout.token });
   const withContext: Checkout = { ...checkout, browser: completeBrowserContext(checkout.browser, snapshot?.browser) };
   return {
     built: [buildInitiateCheckout(withContext, { now: ctx.now() })],

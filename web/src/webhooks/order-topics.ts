@@ -40,7 +40,6 @@ export const orderTopic: EventTopic = async (ctx, delivery, store, pixels) => {
 };
 
 async function storedBrowser(ctx: Parameters<EventTopic>[0], storeId: string, order: Order) {
-  const byCart = order.cartToken ? await ctx.db.carts.get(storeId, order.cartToken) : null;
-  const snapshot = byCart ?? (order.checkoutToken ? await ctx.db.carts.findByCheckoutToken(storeId, order.checkoutToken) : null);
+  const snapshot = await ctx.db.carts.findByTokens(storeId, { cartToken: order.cartToken, checkoutToken: order.checkoutToken });
   return snapshot?.browser;
 }

@@ -15,7 +15,11 @@ export class MemoryCartStateStore implements CartStateStore {
     return row ? stored(row) : null;
   }
 
-  async findByCheckoutToken(storeId: string, checkoutToken: string): Promise<CartSnapshot | null> {
+  async findByTokens(storeId: string, { cartToken, checkoutToken }: { cartToken?: string; checkoutToken?: string }): Promise<CartSnapshot | null> {
+    return (cartToken ? await this.get(storeId, cartToken) : null) ?? (checkoutToken ? this.newestByCheckoutToken(storeId, checkoutToken) : null);
+  }
+
+  private newestByCheckoutToken(storeId: string, checkoutToken: string): CartSnapshot | null {
     let newest: MemoryCartRow | undefined;
     for (const row of this.state.carts.values()) {
       const { snapshot } = row;
