@@ -1,5 +1,6 @@
 export * from './model/commerce';
 export * from './model/money';
+export * from './model/browser-context';
 export * from './meta/wire';
 export * from './log';
 export * from './normalize';

@@ -1,4 +1,4 @@
-import type { BrowserContext, CartStateStore } from '@capi-relay/core';
+import { type CartStateStore, mergeBrowserContext } from '@capi-relay/core';
 import type { Db } from '../client';
 import { uuidv7 } from '../ids';
 import { browserFromJson, browserToJson, toCartSnapshot } from './cart-json';
@@ -37,17 +37,11 @@ export function createPrismaCartStateStore(db: Db): CartStateStore {
           where: { storeId_cartToken: { storeId, cartToken: tokens.cartToken } },
           select: { id: true, browser: true, checkoutToken: true },
         });
-        const merged: BrowserContext = { ...browserFromJson(row.browser), ...definedEntries(browser) };
-        await tx.cartState.update({
+                await tx.cartState.update({
           where: { id: row.id },
-          data: { browser: browserToJson(merged), checkoutToken: tokens.checkoutToken ?? row.checkoutToken, touchedAt: now },
+          data: { browser: browserToJson(mergeBrowserContext(browserFromJson(row.browser), browser)), checkoutToken: tokens.checkoutToken ?? row.checkoutToken, touchedAt: now },
         });
       });
     },
   };
-}
-
-/** Keys the pixel actually reported: an absent or undefined value must not erase a stored one. */
-function definedEntries(browser: BrowserContext): BrowserContext {
-  return Object.fromEntries(Object.entries(browser).filter(([, value]) => value !== undefined)) as BrowserContext;
 }

@@ -5,16 +5,15 @@
  * user agent, so the event needs what the storefront pixel stored for the cart; without it the row
  * is kept as needs_browser_context.
  */
-import { buildInitiateCheckout, type Checkout } from '@capi-relay/core';
+import { buildInitiateCheckout, type Checkout, mergeBrowserContext } from '@capi-relay/core';
 
 import { mapCheckout } from '../shopify/mappers';
-import { completeBrowserContext } from './browser-context';
 import type { EventTopic } from './record-store-events';
 
 export const checkoutTopic: EventTopic = async (ctx, delivery, store) => {
   const checkout = mapCheckout(delivery.payload);
   const snapshot = await ctx.db.carts.findByTokens(store.id, { cartToken: checkout.cartToken, checkoutToken: checkout.token });
-  const withContext: Checkout = { ...checkout, browser: completeBrowserContext(checkout.browser, snapshot?.browser) };
+  const withContext: Checkout = { ...checkout, browser: mergeBrowserContext(snapshot?.browser, checkout.browser) };
   return {
     built: [buildInitiateCheckout(withContext, { now: ctx.now() })],
     customerRef: checkout.customer?.id,

@@ -8,10 +8,9 @@
  * delivery); normally it records nothing new. `order_paid`: orders/create is ignored with a log
  * line, so unpaid orders (bank transfer, manual capture) never count.
  */
-import { buildPurchase, DEFAULT_PURCHASE_TRIGGER, type Order, type PlanSkip } from '@capi-relay/core';
+import { buildPurchase, DEFAULT_PURCHASE_TRIGGER, mergeBrowserContext, type Order, type PlanSkip } from '@capi-relay/core';
 
 import { mapOrder } from '../shopify/mappers';
-import { completeBrowserContext } from './browser-context';
 import type { EventTopic } from './record-store-events';
 
 const TEST_ORDER: PlanSkip = {
@@ -30,7 +29,8 @@ export const orderTopic: EventTopic = async (ctx, delivery, store, pixels) => {
     return { ignored: 'Purchase is sent when the order is paid (purchaseTrigger = order_paid)' };
   }
   const { order, isTest, isCancelled } = mapOrder(delivery.payload);
-  const withContext: Order = { ...order, browser: completeBrowserContext(order.browser, await storedBrowser(ctx, store.id, order)) };
+  const snapshot = await ctx.db.carts.findByTokens(store.id, { cartToken: order.cartToken, checkoutToken: order.checkoutToken });
+  const withContext: Order = { ...order, browser: mergeBrowserContext(snapshot?.browser, order.browser) };
   return {
     built: [buildPurchase(withContext, { now: ctx.now() })],
     customerRef: order.customer?.id,
@@ -38,8 +38,3 @@ export const orderTopic: EventTopic = async (ctx, delivery, store, pixels) => {
     skip: isTest ? TEST_ORDER : isCancelled ? CANCELLED_ORDER : undefined,
   };
 };
-
-async function storedBrowser(ctx: Parameters<EventTopic>[0], storeId: string, order: Order) {
-  const snapshot = await ctx.db.carts.findByTokens(storeId, { cartToken: order.cartToken, checkoutToken: order.checkoutToken });
-  return snapshot?.browser;
-}

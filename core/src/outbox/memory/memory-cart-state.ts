@@ -1,3 +1,4 @@
+import { mergeBrowserContext } from '../../model/browser-context';
 import type { BrowserContext } from '../../model/commerce';
 import { CartSnapshotConflictError } from '../cart-snapshot-conflict';
 import type { CartSnapshot, CartStateStore } from '../port';
@@ -40,9 +41,7 @@ export class MemoryCartStateStore implements CartStateStore {
       sequence: this.state.nextSequence(),
     };
     const { snapshot } = row;
-    // Keys the pixel actually reported: an absent or undefined value must not erase a stored one.
-    const reported = Object.fromEntries(Object.entries(browser).filter(([, value]) => value !== undefined)) as BrowserContext;
-    snapshot.browser = { ...snapshot.browser, ...structuredClone(reported) };
+    snapshot.browser = structuredClone(mergeBrowserContext(snapshot.browser, browser));
     if (tokens.checkoutToken !== undefined) snapshot.checkoutToken = tokens.checkoutToken;
     row.touchedAt = this.state.clock();
     this.state.carts.set(key, row);
