@@ -11,6 +11,7 @@ module.exports = {
   },
   testMatch: ['<rootDir>/{core,prisma,web}/{src,test}/**/*.test.ts'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/scripts/jest-postgres-check.js',
   // On CI a handle some test left open must not hold the run until the job's time limit; locally
   // Jest keeps waiting, so the leak shows.
   forceExit: process.env.CI === 'true',

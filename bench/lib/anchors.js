@@ -1,5 +1,5 @@
 /**
- * Figures from shared/research/perf-anchors.md, printed for context only: they were measured on
+ * Figures from the team's perf-anchors research notes, printed for context only: they were measured on
  * 2026-11-28 with Node 20 and a different harness (server pinned to one core, autocannon on the
  * other, a 5.5 KB body), never by this script.
  */

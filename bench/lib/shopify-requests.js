@@ -1,5 +1,5 @@
 /**
- * What Shopify sends, for the benchmark's client: `orders/create` bodies built from the shared
+ * What Shopify sends, for the benchmark's client: `orders/create` bodies built from the repository's
  * fixture (a distinct order id per request, timestamps moved to now), signed as Shopify signs
  * webhooks, and an App Bridge-style session token for the one admin call that configures the pixel.
  *
@@ -10,7 +10,7 @@ const { createHmac, randomUUID } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
-const { SHARED_DIR } = require('./workspace');
+const { SHOPIFY_FIXTURES_DIR } = require('./workspace');
 
 const ORDER_FIXTURE = 'orders-paid.capi-variant.json';
 /** The fixture's order id, as written in it (in `id` and `admin_graphql_api_id`). */
@@ -21,7 +21,7 @@ const FIXTURE_ORDER_ID = '820982911946154508';
  * only joins strings: the body keeps every other byte (and the big ids) as Shopify wrote them.
  */
 function orderTemplate(at = new Date()) {
-  const raw = readFileSync(path.join(SHARED_DIR, 'fixtures', 'shopify', ORDER_FIXTURE), 'utf8');
+  const raw = readFileSync(path.join(SHOPIFY_FIXTURES_DIR, ORDER_FIXTURE), 'utf8');
   const fresh = raw.replace(/"(created_at|updated_at|processed_at)": "[^"]+"/g, `"$1": "${at.toISOString()}"`);
   const parts = fresh.split(FIXTURE_ORDER_ID);
   if (parts.length < 2) throw new Error(`${ORDER_FIXTURE} no longer contains order id ${FIXTURE_ORDER_ID}`);

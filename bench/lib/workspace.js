@@ -8,8 +8,8 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** `shared/` sits beside the checkout, as for the web tests; CAPI_SHARED_DIR overrides. */
-const SHARED_DIR = process.env.CAPI_SHARED_DIR ?? path.join(ROOT, '..', 'shared');
+/** Shopify's webhook payloads, the same copies the web tests read. */
+const SHOPIFY_FIXTURES_DIR = path.join(ROOT, 'web', 'test', 'fixtures', 'shopify');
 
 const fromWeb = createRequire(path.join(ROOT, 'web', 'package.json'));
 const fromDb = createRequire(path.join(ROOT, 'prisma', 'package.json'));
@@ -19,4 +19,4 @@ function built(pkg, modulePath = 'index') {
   return require(path.join(ROOT, pkg, 'dist', modulePath));
 }
 
-module.exports = { ROOT, SHARED_DIR, fromWeb, fromDb, built };
+module.exports = { ROOT, SHOPIFY_FIXTURES_DIR, fromWeb, fromDb, built };

@@ -4,7 +4,7 @@ import type { UserDataField } from '../meta/wire';
 import { hashField, hashUserData, isHashedField, normalize, sha256Hex, type DateFormat, type NormalizeContext } from './index';
 
 /**
- * The shared vectors (`../shared/vectors`, beside every checkout):
+ * The normalization vectors (`./vectors`, see its README):
  * Meta's documented rules must hold exactly; the official SDK's outputs are compared one by one,
  * agreeing where the SDK follows the docs and differing only where spec §5 (or a reading of
  * rules the docs leave open) says so, each difference listed below with its basis.
@@ -28,10 +28,8 @@ interface SdkVector {
   user_data_wire: unknown;
 }
 
-/** The project's ground truth lives beside the checkout (`../shared`), on CI as in development. */
-const VECTORS_DIR = process.env.CAPI_SHARED_DIR
-  ? join(process.env.CAPI_SHARED_DIR, 'vectors')
-  : join(__dirname, '..', '..', '..', '..', 'shared', 'vectors');
+/** The vectors live beside this test (origins in vectors/README.md). */
+const VECTORS_DIR = join(__dirname, 'vectors');
 const readVectors = <T>(file: string): T[] => JSON.parse(readFileSync(join(VECTORS_DIR, file), 'utf8')) as T[];
 const docsVectors = readVectors<DocsVector>('normalization-docs.json');
 const sdkVectors = readVectors<SdkVector>('sdk-reference.json');

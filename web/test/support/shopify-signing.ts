@@ -7,9 +7,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** `shared/` sits beside every checkout (CI copies it next to a fresh clone); CAPI_SHARED_DIR overrides. */
-const SHARED_DIR = process.env.CAPI_SHARED_DIR ?? path.join(__dirname, '..', '..', '..', '..', 'shared');
-const FIXTURES_DIR = path.join(SHARED_DIR, 'fixtures', 'shopify');
+/** Shopify's published webhook payloads, kept in the repository (origins in SOURCES.md there). */
+const FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'shopify');
 
 /** A fixture's raw bytes, untouched: big ids must survive to the server as Shopify wrote them. */
 export function fixtureBody(file: string): string {
