@@ -1,53 +1,58 @@
-import { alpha3ToAlpha2, getAlpha2Codes, getNames, registerLocale } from 'i18n-iso-countries/index';
-import enLocale from 'i18n-iso-countries/langs/en.json';
+import { COUNTRY_TABLE } from './country-names';
 import { dropped, kept, type NormalizeResult } from './result';
-import { foldedKey } from './text';
+import { foldedKey, withoutAccents } from './text';
 
-// The package's main entry registers ~80 locales; English names are all a store sends us.
-registerLocale(enLocale);
+/**
+ * The lookup key of a country name: case, accents and punctuation ignored, `&` read as `and`,
+ * `St` as `Saint`, and the article `the` dropped, so `St. Kitts & Nevis`, `Bahamas (the)` and
+ * `The Bahamas` meet their rows.
+ */
+export function countryNameKey(name: string): string {
+  return withoutAccents(name)
+    .toLowerCase()
+    .replaceAll('&', ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && word !== 'the')
+    .map((word) => (word === 'st' ? 'saint' : word))
+    .join('');
+}
 
-/** Names the ISO list lacks but shoppers type, for the same reason Meta's example writes `UK`. */
-const EXTRA_NAMES: Readonly<Record<string, string>> = {
-  england: 'GB',
-  scotland: 'GB',
-  wales: 'GB',
-  northernireland: 'GB',
-};
+/**
+ * A name as written plus its uninverted form: ISO's `Korea, Republic of` and
+ * `Bolivia (Plurinational State of)` are also written `Republic of Korea`, `Plurinational State of Bolivia`.
+ */
+export function countryNameForms(name: string): string[] {
+  const inverted = /^(.+?),\s*(.+)$/u.exec(name) ?? /^(.+?)\s*\((.+)\)$/u.exec(name);
+  return inverted ? [name, `${inverted[2]} ${inverted[1]}`] : [name];
+}
 
-const ALPHA2_CODES: ReadonlySet<string> = new Set(Object.keys(getAlpha2Codes()));
+const ALPHA2_CODES: ReadonlySet<string> = new Set(COUNTRY_TABLE.map(([alpha2]) => alpha2));
+const ALPHA2_BY_ALPHA3: ReadonlyMap<string, string> = new Map(COUNTRY_TABLE.map(([alpha2, alpha3]) => [alpha3, alpha2]));
 
-const ALPHA2_BY_NAME: ReadonlyMap<string, string> = unambiguousNames([
-  ...Object.entries(getNames('en', { select: 'all' })).flatMap(([alpha2, names]) =>
-    names.map((name): [string, string] => [foldedKey(name), alpha2]),
-  ),
-  ...Object.entries(EXTRA_NAMES),
-]);
+/** Keys written under two countries ("Congo": CG and CD) are left out rather than guessed. */
+const ALPHA2_BY_NAME: ReadonlyMap<string, string> = unambiguousKeys(
+  COUNTRY_TABLE.flatMap(([alpha2, , ...names]) => names.flatMap(countryNameForms).map((name) => [countryNameKey(name), alpha2] as const)),
+);
 
-/** Names shared by two countries ("Congo": CG and CD) are left out rather than guessed. */
-function unambiguousNames(pairs: [string, string][]): Map<string, string> {
-  const codesByName = new Map<string, Set<string>>();
-  for (const [name, alpha2] of pairs) codesByName.set(name, (codesByName.get(name) ?? new Set()).add(alpha2));
+function unambiguousKeys(pairs: readonly (readonly [key: string, alpha2: string])[]): Map<string, string> {
+  const codesByKey = new Map<string, Set<string>>();
+  for (const [key, alpha2] of pairs) codesByKey.set(key, (codesByKey.get(key) ?? new Set()).add(alpha2));
   return new Map(
-    [...codesByName].flatMap(([name, codes]): [string, string][] => {
+    [...codesByKey].flatMap(([key, codes]): [string, string][] => {
       const [only, ...others] = codes;
-      return only && others.length === 0 ? [[name, only]] : [];
+      return only && others.length === 0 ? [[key, only]] : [];
     }),
   );
 }
 
 /**
  * The ISO 3166-1 alpha-2 code (uppercase) for an alpha-2 or alpha-3 code or an English name
- * (`US`, `USA`, `United States`, `U.S.`, `UK`), or undefined when it is none of those.
+ * (`US`, `USA`, `United States`, `U.S.`, `UK`, `Iran, Islamic Republic of`), or undefined.
  */
 export function toAlpha2(text: string): string | undefined {
-  const key = foldedKey(text);
-  const upper = key.toUpperCase();
-  if (key.length === 2 && ALPHA2_CODES.has(upper)) return upper;
-  if (key.length === 3) {
-    const fromAlpha3 = alpha3ToAlpha2(upper);
-    if (fromAlpha3) return fromAlpha3;
-  }
-  return ALPHA2_BY_NAME.get(key);
+  const code = foldedKey(text).toUpperCase();
+  if (code.length === 2 && ALPHA2_CODES.has(code)) return code;
+  return (code.length === 3 ? ALPHA2_BY_ALPHA3.get(code) : undefined) ?? ALPHA2_BY_NAME.get(countryNameKey(text));
 }
 
 /** `country`: lowercase ISO 3166-1 alpha-2; names, alpha-3 and `UK` are mapped, the rest dropped. */

@@ -25,6 +25,25 @@ describe('normalizeDateOfBirth', () => {
     expect(normalizeDateOfBirth(input, format, TODAY)).toEqual({ value: expected });
   });
 
+  // "With or without punctuation": whatever separates the parts, the reading is the same.
+  test.each([
+    ['underscores', '1990_12_31', undefined],
+    ['pipes', '1990|12|31', undefined],
+    ['colons', '12:31:1990', undefined],
+    ['en dashes', '1990–12–31', undefined],
+    ['em dashes', '31—12—1990', undefined],
+    ['a Unicode minus', '1990−12−31', undefined],
+    ['backslashes', '12\\31\\1990', undefined],
+    ['plus signs', '1990+12+31', undefined],
+    ['mixed separators', '31._12 -1990', undefined],
+    ['a middle dot', '31·12·1990', undefined],
+    ['ideographic full stops', '1990。12。31', undefined],
+    ['underscores with a date format', '12_31_1990', 'MDY'],
+    ['tabs', '1990\t12\t31', undefined],
+  ] as const)('any separator: %s', (_name, input, format) => {
+    expect(normalizeDateOfBirth(input, format, TODAY)).toEqual({ value: '19901231' });
+  });
+
   test.each([
     ['ambiguous without a format', '03/04/1990', undefined, AMBIGUOUS],
     ['ambiguous with a year-first format', '03/04/1990', 'YMD', AMBIGUOUS],
@@ -40,6 +59,8 @@ describe('normalizeDateOfBirth', () => {
     ['tomorrow', '2026-09-13', undefined, 'date of birth is in the future'],
     ['unknown month name', 'Febtember 16 1997', undefined, 'date of birth has an unknown month name'],
     ['free text', 'next tuesday', undefined, 'date of birth is not a recognizable date'],
+    ['four parts', '1990_12_31_1', undefined, 'date of birth is not a recognizable date'],
+    ['ambiguous with pipes and no format', '03|04|1990', undefined, AMBIGUOUS],
   ] as const)('drops %s', (_name, input, format, reason) => {
     expect(normalizeDateOfBirth(input, format, TODAY)).toEqual({ value: null, reason });
   });

@@ -15,9 +15,10 @@ const AMBIGUOUS = 'date of birth is ambiguous (day and month both 12 or less); s
 const NOT_A_CALENDAR_DATE = 'date of birth is not a real calendar date';
 
 /**
- * `db`: `YYYYMMDD` from a parsed date (`2/16/1997`, `1997-02-16`, `16.02.1997`, `February 16, 1997`,
- * an ISO timestamp). The year must be 1900 or later and the date not in the future. A numeric date
- * whose day and month could be swapped is resolved by `dateFormat`, or dropped without one.
+ * `db`: `YYYYMMDD` from a parsed date (`2/16/1997`, `1997-02-16`, `16.02.1997`, `1990_12_31`,
+ * `February 16, 1997`, an ISO timestamp), whatever separates its parts. The year must be 1900 or
+ * later and the date not in the future. A numeric date whose day and month could be swapped is
+ * resolved by `dateFormat`, or dropped without one.
  */
 export function normalizeDateOfBirth(text: string, dateFormat: DateFormat | undefined, today = new Date()): NormalizeResult {
   const readings = readDate(lowerNfc(text.trim()));
@@ -38,8 +39,9 @@ export function normalizeDateOfBirth(text: string, dateFormat: DateFormat | unde
 /** Every plausible reading of the text, or why there is none. */
 function readDate(text: string): Reading[] | string {
   const withoutTime = text.replace(/^(\d{4}-\d{1,2}-\d{1,2})[t ]\d{1,2}:\d{2}.*$/, '$1');
+  // "With or without punctuation": any run of non-alphanumerics separates the parts (`_`, `|`, `:`, dashes).
   const tokens = withoutTime
-    .split(/[\s,./\-]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((token) => token.replace(/^(\d{1,2})(st|nd|rd|th)$/, '$1'));
 

@@ -1,10 +1,21 @@
 import { dropped, kept, type NormalizeResult } from './result';
 import { lettersOnly, lowerNfc } from './text';
 
-const GENDER_INITIALS: Readonly<Record<string, 'f' | 'm'>> = { f: 'f', female: 'f', m: 'm', male: 'm' };
+/**
+ * Words that name a gender outright, mapped to Meta's initial as its Parameter Builder maps them.
+ * Honorifics and pronouns are left out on purpose: `Ms`, `Dr` or `they` say too little to hash.
+ */
+const GENDER_WORDS: Readonly<Record<'f' | 'm', readonly string[]>> = {
+  f: ['f', 'female', 'woman', 'women', 'girl', 'lady', 'feminine'],
+  m: ['m', 'male', 'man', 'men', 'boy', 'gentleman', 'masculine'],
+};
+
+const INITIAL_BY_WORD: ReadonlyMap<string, 'f' | 'm'> = new Map(
+  Object.entries(GENDER_WORDS).flatMap(([initial, words]) => words.map((word) => [word, initial as 'f' | 'm'] as const)),
+);
 
 /** `ge`: Meta accepts only the initials `f` and `m`; anything else is left out rather than guessed. */
 export function normalizeGender(text: string): NormalizeResult {
-  const initial = GENDER_INITIALS[lettersOnly(lowerNfc(text))];
-  return initial ? kept(initial) : dropped('gender is not f/m (female/male)');
+  const initial = INITIAL_BY_WORD.get(lettersOnly(lowerNfc(text)));
+  return initial ? kept(initial) : dropped('gender is not a word for female or male (f/m)');
 }

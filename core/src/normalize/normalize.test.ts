@@ -10,7 +10,10 @@ describe('normalizeWithReason', () => {
   });
 
   test('32-hex is not trusted as a hash: it is normalized as the field’s own value', () => {
-    expect(normalizeWithReason('em', 'ac862c981fee6b90654257051c4e197a')).toEqual({ value: null, reason: 'email has no single @' });
+    expect(normalizeWithReason('em', 'ac862c981fee6b90654257051c4e197a')).toEqual({
+      value: null,
+      reason: 'email is not an email address (it needs exactly one @)',
+    });
     expect(normalize('external_id', '550e8400e29b41d4a716446655440000')).toBe('550e8400e29b41d4a716446655440000');
   });
 

@@ -1,25 +1,44 @@
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
+import {
+  isSupportedCountry,
+  parseIncompletePhoneNumber,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js';
 import { dropped, kept, type NormalizeResult } from './result';
+
+/**
+ * A trailing extension: `ext. 123`, `x123`, `extension 12`, `#12`, RFC 3966's `;ext=123`. It is not
+ * part of the number, so it goes before the letters do, or its digits would join the number.
+ */
+const EXTENSION = /(?:;\s*ext\s*=|(?<!\p{L})(?:ext(?:ension|n)?|x)\.?:?|#)\s*\d{1,7}\s*$/iu;
 
 /**
  * `ph`: E.164 digits with the country code and nothing else: no `+`, `00`, trunk `0`, `(0)`,
  * extension or symbols. `country` (lowercase alpha-2) is the region for numbers written
  * nationally, typically the order's billing country.
  *
- * Meta's rule is structural ("remove symbols, letters and leading zeros; include the country
- * code"), so a number only has to be *possible* for its country; a *valid* reading is preferred
- * when several exist. Meta's own example `14251234567` is possible but not valid, and must pass.
+ * Meta's rule is "remove symbols, letters, and any leading zeros; include the country code". Every
+ * character but the digits and a leading `+` is removed first (`_ | { }`, tabs, full-width forms),
+ * then the number is read: nationally for the address country first (which knows that country's
+ * trunk `0` and international prefix, such as 011 or 0011), else as carrying its country code after
+ * any run of leading zeros (`+001 616…`, `0000015551234567`). A number only has to be *possible*
+ * for its country; a *valid* reading is preferred when several exist. Meta's own example
+ * `14251234567` is possible but not valid, and must pass.
  */
 export function normalizePhone(text: string, country: string | undefined): NormalizeResult {
-  if (!/\d/.test(text)) return dropped('phone has no digits');
-  // A leading 00 is the international prefix in most of the world; Meta counts it as leading zeros.
-  const trimmed = text.trim().replace(/^00/, '+');
+  // NFKC turns full-width digits and `＋` into ASCII; the library keeps digits and a leading `+`.
+  const cleaned = parseIncompletePhoneNumber(text.normalize('NFKC').trim().replace(EXTENSION, ''));
+  const digits = cleaned.replace(/^\+/, '');
+  if (!digits) return dropped('phone has no digits');
+
+  const international = cleaned.startsWith('+');
   const region = country?.toUpperCase();
-  const readings = readingsOf(trimmed, region && isSupportedCountry(region) ? region : undefined);
+  const readings = readingsOf(digits, international, region && isSupportedCountry(region) ? region : undefined);
   const best = readings.find((number) => number.isValid()) ?? readings.find(isPlausible);
   if (best) return kept(best.number.slice(1));
 
-  if (isInternational(trimmed)) return dropped('phone is not a possible international number');
+  if (international || /^00/.test(digits)) return dropped('phone is not a possible international number');
   if (region) return dropped(`phone could not be parsed for country ${region}`);
   return dropped('phone has no country code and no country was given');
 }
@@ -33,14 +52,20 @@ function isPlausible(number: PhoneNumber): boolean {
   return number.isPossible() && !number.nationalNumber.startsWith('0');
 }
 
-function isInternational(text: string): boolean {
-  return /^(tel:)?\+/i.test(text);
-}
-
-/** The number read nationally for `region`, then as already carrying its country code. */
-function readingsOf(text: string, region: CountryCode | undefined): PhoneNumber[] {
-  const candidates = isInternational(text)
-    ? [parsePhoneNumberFromString(text)]
-    : [region ? parsePhoneNumberFromString(text, region) : undefined, parsePhoneNumberFromString(`+${text}`)];
+/**
+ * The readings of a number, most trusted first. After a `+`, only its country code can follow, so
+ * leading zeros there are an international prefix typed twice. Without one, the address country
+ * reads it first; then two or more leading zeros are an international prefix (00, 000…), while a
+ * single 0 is a trunk prefix that only a country can resolve; then the digits may already start
+ * with a country code (`442079460958`).
+ */
+function readingsOf(digits: string, international: boolean, region: CountryCode | undefined): PhoneNumber[] {
+  const withoutZeros = digits.replace(/^0+/, '');
+  const candidates = international
+    ? [parsePhoneNumberFromString(`+${withoutZeros}`)]
+    : [
+        region ? parsePhoneNumberFromString(digits, region) : undefined,
+        /^00/.test(digits) || !digits.startsWith('0') ? parsePhoneNumberFromString(`+${withoutZeros}`) : undefined,
+      ];
   return candidates.filter((number): number is PhoneNumber => number !== undefined);
 }

@@ -1,5 +1,5 @@
 /**
- * Text primitives shared by the free-text normalizers (names, city, state).
+ * Text primitives shared by the free-text normalizers (names, city, state, country).
  * Everything works on Unicode properties so accents and non-Latin scripts survive: Meta's own
  * examples keep `valéry` and `정` as they are.
  */
@@ -9,25 +9,37 @@ export function lowerNfc(text: string): string {
   return text.normalize('NFC').toLowerCase().normalize('NFC');
 }
 
-/** Keeps letters, combining marks and digits; every space is dropped. */
+/**
+ * What an emoji leaves behind once its pictograph is gone: variation selectors (U+FE0F in `❤️`,
+ * and the ideographic ones), the keycap mark, joiners and tag characters. They are marks or format
+ * characters, not letters, but U+FE0F counts as a combining mark and so would survive `\p{M}`.
+ */
+const EMOJI_LEFTOVERS = /[\uFE00-\uFE0F\u20E3\u200D\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
+
+function withoutEmojiLeftovers(text: string): string {
+  return text.replace(EMOJI_LEFTOVERS, '');
+}
+
+/** Keeps letters, combining marks and digits; every space, symbol and emoji is dropped. */
 export function lettersAndDigits(text: string): string {
-  return text.replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
+  return withoutEmojiLeftovers(text).replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
 }
 
-/** Keeps letters and combining marks only: no digits, spaces, punctuation or symbols. */
+/** Keeps letters and combining marks only: no digits, spaces, punctuation, symbols or emoji. */
 export function lettersOnly(text: string): string {
-  return text.replace(/[^\p{L}\p{M}]+/gu, '');
+  return withoutEmojiLeftovers(text).replace(/[^\p{L}\p{M}]+/gu, '');
 }
 
-/** Removes punctuation and symbols but keeps words apart by single spaces. */
-export function wordsWithoutPunctuation(text: string): string {
-  return text
-    .replace(/[^\p{L}\p{M}\p{N}\s]+/gu, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
+export function hasLetter(text: string): boolean {
+  return /\p{L}/u.test(text);
 }
 
 /** A lookup key that ignores case, accents, spaces and punctuation ("Québec" and "QUEBEC" meet). */
 export function foldedKey(text: string): string {
-  return lettersAndDigits(text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+  return lettersAndDigits(withoutAccents(text).toLowerCase());
+}
+
+/** Decomposes and drops the combining marks: `Curaçao` -> `Curacao`. */
+export function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
 }

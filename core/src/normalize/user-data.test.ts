@@ -22,7 +22,7 @@ describe('hashUserData', () => {
     const uuid = '550e8400e29b41d4a716446655440000';
     const { userData, dropped } = hashUserData({ external_id: uuid, em: uuid });
     expect(userData).toEqual({ external_id: [sha256Hex(uuid)] });
-    expect(dropped).toEqual([{ field: 'em', reason: 'email has no single @' }]);
+    expect(dropped).toEqual([{ field: 'em', reason: 'email is not an email address (it needs exactly one @)' }]);
   });
 
   test('decomposed (NFD) input hashes like its composed form', () => {
@@ -50,15 +50,15 @@ describe('hashUserData', () => {
 
   test('lists every value it leaves out, with a reason and without the value', () => {
     const { userData, dropped } = hashUserData(
-      { em: ['john smith@example.com', 'ok@example.com'], ph: '555-1212', ge: 'Woman', db: '03/04/1990' },
+      { em: ['john smith@example.com', 'ok@example.com'], ph: '555-1212', ge: 'they', db: '03/04/1990' },
       { country: 'US' },
     );
     expect(Object.keys(userData)).toEqual(['em']);
     expect(dropped).toEqual([
-      { field: 'em', reason: 'email contains a space' },
+      { field: 'em', reason: 'email is not an email address (it contains a space)' },
       { field: 'ph', reason: 'phone could not be parsed for country US' },
       { field: 'db', reason: 'date of birth is ambiguous (day and month both 12 or less); set the date format' },
-      { field: 'ge', reason: 'gender is not f/m (female/male)' },
+      { field: 'ge', reason: 'gender is not a word for female or male (f/m)' },
     ]);
   });
 
