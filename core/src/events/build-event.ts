@@ -1,6 +1,7 @@
 import { amountToNumber } from '../model/money';
 import type { CustomData, ServerEvent } from '../meta/wire';
 import { hashUserData } from '../normalize';
+import { canonicalCurrency } from '../validate';
 import { contentFieldsFrom } from './contents';
 import type { BuildContext, BuiltEvent, EventDefinition, SkippedLine } from './definition';
 import { toEventTime } from './event-time';
@@ -17,7 +18,7 @@ function nonBlank(text: string | undefined): string | undefined {
 
 function customDataFor<Source>(definition: EventDefinition<Source>, source: Source): { customData?: CustomData; skippedLines: SkippedLine[] } {
   const value = definition.value(source);
-  const currency = value?.currency.trim().toUpperCase();
+  const currency = value === undefined ? undefined : canonicalCurrency(value.currency);
   const { fields, skippedLines } = contentFieldsFrom(definition.lines(source), currency);
   const declared = Object.entries(definition.customData ?? {}).map(([key, read]) => [key, (read as (from: Source) => unknown)(source)]);
   const customData: CustomData = withoutEmptyKeys({

@@ -1,6 +1,7 @@
 import type { LineItem } from '../model/commerce';
 import { amountToNumber } from '../model/money';
 import type { Content, CustomData } from '../meta/wire';
+import { canonicalCurrency } from '../validate';
 import type { SkippedLine } from './definition';
 
 type ContentFields = Pick<CustomData, 'content_ids' | 'contents' | 'content_type' | 'num_items'>;
@@ -28,7 +29,7 @@ export function contentFieldsFrom(
       return;
     }
     const price = line.unitPrice;
-    const samePrice = price !== undefined && currency !== undefined && price.currency.toUpperCase() === currency;
+    const samePrice = price !== undefined && currency !== undefined && canonicalCurrency(price.currency) === currency;
     contents.push(samePrice ? { id, quantity: line.quantity, item_price: amountToNumber(price.amount) } : { id, quantity: line.quantity });
   });
 

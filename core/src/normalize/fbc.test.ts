@@ -15,12 +15,9 @@ describe('buildFbc', () => {
   });
 
   test.each([
-    ['a click id with whitespace', 'Ab C', SEEN_AT],
-    ['an invalid date', 'AbC', new Date('not a date')],
-  ])('does not throw on %s; normalization then rejects the value with a reason', (_name, fbclid, seenAt) => {
-    expect(normalizeWithReason('fbc', buildFbc(fbclid, seenAt))).toEqual({
-      value: null,
-      reason: 'fbc is not shaped fb.<subdomain>.<time>.<click id>',
-    });
+    ['a click id with whitespace', 'Ab C', SEEN_AT, 'fbc click id has characters a click id never has'],
+    ['an invalid date', 'AbC', new Date('not a date'), 'fbc creation time is not Unix milliseconds'],
+  ])('does not throw on %s; normalization then rejects the value with a reason', (_name, fbclid, seenAt, reason) => {
+    expect(normalizeWithReason('fbc', buildFbc(fbclid, seenAt))).toEqual({ value: null, reason });
   });
 });

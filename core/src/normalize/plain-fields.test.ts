@@ -1,4 +1,4 @@
-import { normalizeFbc, normalizeFbp, normalizeIpAddress, normalizeUserAgent } from './plain-fields';
+import { normalizeIpAddress, normalizeUserAgent } from './plain-fields';
 
 describe('normalizeIpAddress', () => {
   test.each([
@@ -23,28 +23,5 @@ describe('normalizeIpAddress', () => {
 describe('normalizeUserAgent', () => {
   test('keeps the header value apart from surrounding whitespace', () => {
     expect(normalizeUserAgent(' Mozilla/5.0 (X11; Linux x86_64) ')).toEqual({ value: 'Mozilla/5.0 (X11; Linux x86_64)' });
-  });
-});
-
-describe('normalizeFbc / normalizeFbp', () => {
-  test.each([
-    ['mixed-case click id kept as is', normalizeFbc, 'fb.1.1554763741205.AbCdEfGhIjKlMnOp'],
-    ['five parts with a Parameter Builder appendix', normalizeFbc, 'fb.1.1554763741205.AbCdEf.XyZ12345'],
-    ['browser id', normalizeFbp, 'fb.1.1596403881668.1116446470'],
-  ])('%s', (_name, normalizeCookie, input) => {
-    expect(normalizeCookie(input)).toEqual({ value: input });
-  });
-
-  test.each([
-    ['missing click id', 'fb.1.1554763741205.'],
-    ['uppercased prefix', 'FB.1.1554763741205.AbCd'],
-    ['non-numeric time', 'fb.1.yesterday.AbCd'],
-    ['a bare click id', 'IwAR2xYz'],
-  ])('drops fbc with %s', (_name, input) => {
-    expect(normalizeFbc(input)).toEqual({ value: null, reason: 'fbc is not shaped fb.<subdomain>.<time>.<click id>' });
-  });
-
-  test('drops a malformed fbp with its own reason', () => {
-    expect(normalizeFbp('1116446470')).toEqual({ value: null, reason: 'fbp is not shaped fb.<subdomain>.<time>.<random number>' });
   });
 });

@@ -1,7 +1,6 @@
 import type { ServerEvent } from '../meta/wire';
+import { isIsoCurrency } from './currency';
 import type { ValidationIssue } from './issues';
-
-const CURRENCY_CODE = /^[A-Z]{3}$/;
 const CONTENT_TYPES: readonly unknown[] = ['product', 'product_group'];
 
 function isFiniteNumber(value: unknown): value is number {
@@ -27,11 +26,11 @@ function checkMoney(event: ServerEvent): ValidationIssue[] {
       code: 'missing_currency',
       message: isPurchase ? 'A Purchase needs the currency of its value, and none was found.' : 'A value needs its currency, and none was found.',
     });
-  } else if (currency !== undefined && !CURRENCY_CODE.test(currency)) {
+  } else if (currency !== undefined && !(typeof currency === 'string' && isIsoCurrency(currency))) {
     issues.push({
       field: 'custom_data.currency',
       code: 'bad_currency',
-      message: `"${currency}" is not a three-letter ISO 4217 currency code in capitals, such as USD or EUR.`,
+      message: `${JSON.stringify(currency)} is not an ISO 4217 currency code in capitals, such as USD or EUR. Check the store's currency setting.`,
     });
   }
   return issues;

@@ -7,3 +7,4 @@ export {
   maxEventAgeSeconds,
   sendDeadline,
 } from './time-limits';
+export { canonicalCurrency } from './currency';

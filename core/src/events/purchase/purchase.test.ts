@@ -122,6 +122,23 @@ describe('buildPurchase', () => {
     expect(built.dropped).toEqual([{ field: 'em', reason: expect.any(String) }]);
   });
 
+  it.each([
+    ['fbc with a creation time in seconds', { fbc: 'fb.1.1715000000.IwAR2xExAmPlE' }, 'fbc'],
+    ['fbc with a bare click id', { fbc: 'IwAR2xExAmPlE' }, 'fbc'],
+    ['fbp with a non-numeric random part', { fbp: 'fb.1.1715000000000.abc' }, 'fbp'],
+    ['fbp with a creation time in seconds', { fbp: 'fb.1.1715000000.1234567890' }, 'fbp'],
+  ] as const)('drops %s with its reason and still builds the event with the other keys', (_name, cookie, field) => {
+    const built = buildPurchase(order({ browser: { ...order().browser, ...cookie } }), { now: NOW });
+    expect(built.event.user_data).not.toHaveProperty(field);
+    expect(built.event.user_data).toMatchObject({ em: JANE_DOE_HASHED.em, client_ip_address: '2001:db8::1' });
+    expect(built.dropped).toEqual([{ field, reason: expect.stringMatching(new RegExp(`^${field} `)) }]);
+  });
+
+  it('uppercases an ASCII currency but keeps one that is not three ASCII letters as it came, for validation to report', () => {
+    expect(buildPurchase(order({ total: { amount: '1.00', currency: ' usd ' } })).event.custom_data?.currency).toBe('USD');
+    expect(buildPurchase(order({ total: { amount: '1.00', currency: '\ufb00x' } })).event.custom_data?.currency).toBe('\ufb00x');
+  });
+
   it('clamps an order timestamp slightly ahead of the server clock to now', () => {
     const built = buildPurchase(order({ createdAt: new Date(NOW.getTime() + 90_000) }), { now: NOW });
     expect(built.event.event_time).toBe(NOW.getTime() / 1000);
