@@ -96,6 +96,35 @@ describe('createEngine', () => {
       expect(sandbox.received[0]?.events[0]).toMatchObject({ event_name: 'Purchase', event_id: expect.stringContaining('1001') });
     });
 
+    it('logs the customer data it left out, without the values, and sends the event without them', async () => {
+      const infos: { obj: object; msg?: string }[] = [];
+      const logger = { debug: () => undefined, warn: () => undefined, error: () => undefined, info: (obj: object, msg?: string) => void infos.push({ obj, msg }) };
+      engine = createEngine({ encryptionKey: generateSecretBoxKey(), graph: { graphUrl: sandbox.url, timeoutMs: 5_000 }, logger });
+      const stores = memoryStores();
+      await storeWithPixel(stores);
+      const badCookies = { ...order('1006').browser, fbc: 'fb.1.1715000000.IwAR2xSeconds', fbp: 'fb.1.1715000000000.abc' };
+      const built = buildPurchase({ ...order('1006'), email: 'jane doe@example.com', phone: '+1 650 555 1212', browser: badCookies });
+
+      await engine.enqueue(stores, null, { storeId: 'store-1', built: [built] });
+      await engine.createWorker(stores, { leaseMs: 60_000 }).runOnce();
+
+      const logged = infos.find((entry) => entry.msg === 'Customer data left out of an event');
+      expect(logged?.obj).toMatchObject({
+        eventId: 'purchase:1006',
+        droppedUserData: [
+          { field: 'em', reason: 'email is not an email address (it contains a space)' },
+          { field: 'fbc', reason: 'fbc creation time is not Unix milliseconds (it looks like seconds)' },
+          { field: 'fbp', reason: 'fbp random part is not a number' },
+        ],
+      });
+      expect(JSON.stringify(logged)).not.toMatch(/jane|IwAR2xSeconds/);
+      const sent = sandbox.received.find((request) => request.events[0]?.event_id === 'purchase:1006')?.events[0];
+      expect(sent?.user_data).toMatchObject({ ph: [expect.stringMatching(/^[a-f0-9]{64}$/)], client_user_agent: 'Mozilla/5.0' });
+      expect(sent?.user_data).not.toHaveProperty('em');
+      expect(sent?.user_data).not.toHaveProperty('fbc');
+      expect(sent?.user_data).not.toHaveProperty('fbp');
+    });
+
     it('keeps the test event code off live events unless the deployment turns it on', async () => {
       const send = async (testCodeOnLiveEvents: boolean | undefined, orderId: string) => {
         engine = createEngine({ encryptionKey: generateSecretBoxKey(), graph: { graphUrl: sandbox.url, timeoutMs: 5_000 }, testCodeOnLiveEvents });

@@ -99,6 +99,15 @@ export function createEngine(config: EngineConfig): Engine {
 
     async enqueue({ outbox, pixels }, receipt, input, options) {
       const rows = planOutboxEvents({ ...input, now: input.now ?? new Date(), pixels: input.pixels ?? (await pixels.listByStore(input.storeId)) });
+      for (const { event, sourceId, dropped } of input.built) {
+        if (dropped.length > 0) {
+          // Reasons name the rule a value broke, never the value: safe to log, and the merchant's lead to a fix.
+          logger.info(
+            { storeId: input.storeId, eventName: event.event_name, eventId: event.event_id, sourceId, droppedUserData: dropped },
+            'Customer data left out of an event',
+          );
+        }
+      }
       const result = await outbox.record(receipt, rows, options);
       if (result.inserted > 0 && rows.some((row) => row.status === 'queued')) for (const worker of workers) worker.notify();
       return result;

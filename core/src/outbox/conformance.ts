@@ -61,6 +61,7 @@ export function newEvent(storeId: string, pixelConfigId: string | null, n: numbe
     payload: serverEvent(eventName, eventId, eventTime),
     status: 'queued',
     userDataKeys: ['client_user_agent', 'em'],
+    droppedUserData: [],
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@
  */
 import type { ServerEvent } from '../meta/wire';
 import type { BrowserContext, CartLine } from '../model/commerce';
+import type { DroppedField } from '../normalize';
 
 /** Lifecycle of one outbox row. `sending` is a claimed row under a lease. */
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'skipped', 'expired'] as const;
@@ -51,6 +52,12 @@ export interface NewOutboxEvent {
   reasonDetail?: string;
   /** Which user_data keys the payload carries (never their values), for the event log. */
   userDataKeys: string[];
+  /**
+   * The customer data values left out of the payload, by key, with why (`email is not an email
+   * address (...)`), once per key and reason: for the event log and the match-quality figures,
+   * which would otherwise only see a key as absent. Reasons name rules, never the values.
+   */
+  droppedUserData: DroppedField[];
 }
 
 /** The platform delivery (webhook) that produced events; its id makes redelivery a no-op. */

@@ -4,6 +4,7 @@ import type { PixelConfigRecord } from '../../settings/port';
 import { sha256Hex } from '../../testing/sha256-hex';
 import { MAX_EVENT_AGE_SECONDS } from '../../validate';
 import { NOW, NOW_SECONDS, sendablePurchase } from '../../validate/__tests__/sendable-purchase';
+import { hashUserData } from '../../normalize';
 import { planOutboxEvents, type PlanInput } from '.';
 
 function built(event: ServerEvent = sendablePurchase(), sourceId = '1001'): BuiltEvent {
@@ -47,6 +48,7 @@ describe('planOutboxEvents', () => {
         payload: event,
         status: 'queued',
         userDataKeys: ['client_ip_address', 'client_user_agent', 'em'],
+        droppedUserData: [],
       },
     ]);
   });
@@ -177,6 +179,29 @@ describe('planOutboxEvents', () => {
   it('lists only user_data keys that carry a value', () => {
     const event = sendablePurchase({ user_data: { em: [sha256Hex('a@b.co')], ph: [], client_user_agent: 'Mozilla/5.0', fbp: '' } });
     expect(plan({ built: [built(event)] })[0]?.userDataKeys).toEqual(['client_user_agent', 'em']);
+  });
+
+  it('lists the customer data left out, by key and reason, once per reason, and still queues the event', () => {
+    const { userData, dropped } = hashUserData(
+      {
+        em: ['john smith@example.com', 'jane doe@example.com', 'jane@localhost', 'ok@example.com'],
+        fbc: 'fb.1.1554763741.IwAR2xYz',
+        fbp: 'fb.1.1596403881668.not-a-number',
+        client_user_agent: 'Mozilla/5.0',
+        client_ip_address: '203.0.113.9',
+      },
+      { country: 'US' },
+    );
+    const [row] = plan({ built: [{ ...built(sendablePurchase({ user_data: userData })), dropped }] });
+    expect(row?.status).toBe('queued');
+    expect(row?.userDataKeys).toEqual(['client_ip_address', 'client_user_agent', 'em']);
+    expect(row?.droppedUserData).toEqual([
+      { field: 'em', reason: 'email is not an email address (it contains a space)' },
+      { field: 'em', reason: 'email is not an email address (its domain has no dot between two names)' },
+      { field: 'fbc', reason: 'fbc creation time is not Unix milliseconds (it looks like seconds)' },
+      { field: 'fbp', reason: 'fbp random part is not a number' },
+    ]);
+    expect(JSON.stringify(row?.droppedUserData)).not.toMatch(/john|jane|IwAR/);
   });
 
   it('omits customerRef when none is given', () => {

@@ -1,5 +1,6 @@
 import type { BuiltEvent } from '../../events';
 import type { ServerEvent } from '../../meta/wire';
+import type { DroppedField } from '../../normalize';
 import type { Consent } from '../../model/commerce';
 import type { PixelConfigRecord } from '../../settings/port';
 import { validateEvent } from '../../validate';
@@ -54,7 +55,19 @@ function rowFor(input: PlanInput, built: BuiltEvent, pixelConfigId: string | nul
     status: verdict.status,
     ...(verdict.status === 'queued' ? {} : { reason: verdict.reason satisfies NotSentReason, reasonDetail: verdict.detail }),
     userDataKeys: userDataKeysOf(event),
+    droppedUserData: distinctDropped(built.dropped),
   };
+}
+
+/** Two emails refused for the same rule say so once: the log explains keys, it does not count values. */
+function distinctDropped(dropped: DroppedField[]): DroppedField[] {
+  const seen = new Set<string>();
+  return dropped.filter(({ field, reason }) => {
+    const key = `${field}\n${reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Names of the user_data keys that carry a value: what the event log shows instead of the values. */

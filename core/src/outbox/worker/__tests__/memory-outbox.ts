@@ -25,7 +25,7 @@ export class MemoryOutbox extends MemoryOutboxStore {
   add(pixelConfigId: string, payload: ServerEvent, dueAt = new Date(0)): MemoryEventRow {
     const storeId = this.ensurePixel(pixelConfigId);
     const eventTime = new Date(payload.event_time * 1000);
-    const event = { storeId, pixelConfigId, eventName: payload.event_name, eventId: payload.event_id, sourceId: payload.event_id, eventTime, payload, status: 'queued' as const, userDataKeys: Object.keys(payload.user_data) };
+    const event = { storeId, pixelConfigId, eventName: payload.event_name, eventId: payload.event_id, sourceId: payload.event_id, eventTime, payload, status: 'queued' as const, userDataKeys: Object.keys(payload.user_data), droppedUserData: [] };
     const row = this.insert(event, eventTime);
     if (!row) throw new Error(`event ${payload.event_id} was added twice`);
     row.nextAttemptAt = dueAt;
