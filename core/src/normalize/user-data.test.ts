@@ -62,6 +62,15 @@ describe('hashUserData', () => {
     ]);
   });
 
+  test('emoji leave nothing behind: a name of emoji only is reported, never hashed as U+FE0F', () => {
+    const { userData, dropped } = hashUserData({ fn: ['❤️', 'Mary ❤️'], ln: '\uFE0F' });
+    expect(userData).toEqual({ fn: [sha256Hex('mary')] });
+    expect(dropped).toEqual([
+      { field: 'fn', reason: 'first name has no letters' },
+      { field: 'ln', reason: 'last name has no letters' },
+    ]);
+  });
+
   test('reports values that are not text instead of losing them', () => {
     const raw = { ph: [16505551212] } as unknown as Parameters<typeof hashUserData>[0];
     expect(hashUserData(raw).dropped).toEqual([{ field: 'ph', reason: 'phone is not text' }]);
