@@ -32,6 +32,7 @@ describe('normalizePhone', () => {
     ['a line break inside', '650\n555\r\n1212'],
     ['no-break and thin spaces', '650\u00a0555\u20091212'],
     ['full-width digits and dashes', '６５０－５５５－１２１２'],
+    ['Arabic-Indic digits', '٦٥٠ ٥٥٥ ١٢١٢'],
     ['Unicode dashes', '650–555—1212'],
     ['letters mixed in', 'phone: 650 555 1212'],
   ])('removes %s', (_name, input) => {
