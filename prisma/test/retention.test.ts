@@ -22,7 +22,7 @@ forEachDatabase((t) => {
 
   it('keeps receipts and cart snapshots written after the cutoff', async () => {
     const { db } = await seed();
-    const result = await db.outbox.pruneDelivered(new Date(Date.now() - 48 * HOUR));
+    const result = await db.outbox.pruneOlderThan(new Date(Date.now() - 48 * HOUR));
     expect(result).toEqual({ events: 1, receipts: 0, carts: 0 });
     expect(await db.client.webhookReceipt.count()).toBe(1);
     expect(await db.client.cartState.count()).toBe(1);
@@ -31,7 +31,7 @@ forEachDatabase((t) => {
   it('deletes delivered events with their attempts, and old receipts and cart snapshots', async () => {
     const { db, store, pixel, receipt } = await seed();
     expect(await db.client.deliveryAttempt.count()).toBe(1);
-    const result = await db.outbox.pruneDelivered(new Date(Date.now() + HOUR));
+    const result = await db.outbox.pruneOlderThan(new Date(Date.now() + HOUR));
     expect(result).toEqual({ events: 1, receipts: 1, carts: 1 });
     expect(await db.client.deliveryAttempt.count()).toBe(0);
     expect(await db.carts.get(store.id, 'cart-1')).toBeNull();

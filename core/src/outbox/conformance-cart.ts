@@ -179,8 +179,41 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       const { storeId } = await ctx.storeWithPixel();
       const { outbox, carts } = ctx.harness();
       await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('a', 1)], { customerRef: 'cust-1' }) });
-      await outbox.deleteCustomerData(storeId, { customerRef: 'cust-1' });
+      expect(await outbox.deleteCustomerData(storeId, { customerRef: 'cust-1' })).toEqual({ events: 0, carts: 1 });
       expect(await carts.get(storeId, 'cart-abc')).toBeNull();
+    });
+
+    it("deleteCustomerData for a guest's order reaches its cart and checkout: their events and snapshots, in that store only", async () => {
+      const mine = await ctx.storeWithPixel();
+      const other = await ctx.storeWithPixel();
+      const { outbox, carts } = ctx.harness();
+      const journey = (storeId: string, pixelConfigId: string) => [
+        newEvent(storeId, pixelConfigId, 1, { eventName: 'AddToCart', eventId: 'atc-1', sourceId: 'cart-abc', cartToken: 'cart-abc' }),
+        newEvent(storeId, pixelConfigId, 2, { eventName: 'InitiateCheckout', eventId: 'ic-1', sourceId: 'chk-1', cartToken: 'cart-abc', checkoutToken: 'chk-1' }),
+        newEvent(storeId, pixelConfigId, 3, { eventId: 'purchase-1', sourceId: 'order-1', cartToken: 'cart-abc', checkoutToken: 'chk-1' }),
+        newEvent(storeId, pixelConfigId, 4, { eventName: 'AddToCart', eventId: 'atc-2', sourceId: 'cart-other', cartToken: 'cart-other' }),
+      ];
+      for (const { storeId, pixelConfigId } of [mine, other]) {
+        await outbox.record(null, journey(storeId, pixelConfigId), {
+          cartState: snapshot(storeId, 1, [line('a', 1)], { checkoutToken: 'chk-1', browser: { ipAddress: '203.0.113.9' } }),
+        });
+        await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('b', 1)], { cartToken: 'cart-other' }) });
+      }
+
+      expect(await outbox.deleteCustomerData(mine.storeId, { sourceIds: ['order-1'] })).toEqual({ events: 3, carts: 1 });
+      expect((await outbox.listEvents({ storeId: mine.storeId, limit: 10 })).map((row) => row.eventId)).toEqual(['atc-2']);
+      expect(await carts.get(mine.storeId, 'cart-abc')).toBeNull();
+      expect(await carts.get(mine.storeId, 'cart-other')).not.toBeNull();
+      expect(await outbox.listEvents({ storeId: other.storeId, limit: 10 })).toHaveLength(4);
+      expect(await carts.get(other.storeId, 'cart-abc')).not.toBeNull();
+    });
+
+    it('deleteCustomerData takes any number of orders (ids are bound in bounded chunks)', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 1, { sourceId: 'order-2400' })]);
+      const orders = Array.from({ length: 2400 }, (_, index) => `order-${index + 1}`);
+      expect(await outbox.deleteCustomerData(storeId, { sourceIds: orders })).toEqual({ events: 1, carts: 0 });
     });
   });
 }

@@ -43,6 +43,9 @@ export interface NewOutboxEvent {
   sourceId: string;
   /** Platform customer id, so a customer's rows can be deleted on request. */
   customerRef?: string;
+  /** The cart and checkout the event belongs to, so a redaction reaches them (see SourceTokens). */
+  cartToken?: string;
+  checkoutToken?: string;
   eventTime: Date;
   payload: ServerEvent;
   status: 'queued' | 'skipped' | 'expired';
@@ -246,25 +249,42 @@ export interface CustomerDataSelector {
   sourceIds?: string[];
 }
 
+export interface CustomerDeletion {
+  events: number;
+  carts: number;
+}
+
 export interface PruneResult {
   events: number;
   receipts: number;
   carts: number;
 }
 
+/** Statuses an outbox row does not leave by itself: what retention may delete. */
+export const FINISHED_STATUSES = ['sent', 'failed', 'skipped', 'expired'] as const satisfies readonly OutboxStatus[];
+
+export interface PruneOptions {
+  /** Rows deleted per transaction, so a large backlog never holds the outbox's lock for long. */
+  batchSize?: number;
+}
+
 /** Deletion for retention and privacy requests. */
 export interface OutboxRetention {
   /**
-   * Deletes `sent` rows (and their attempts) sent before `olderThan`, plus delivery receipts received
-   * and cart snapshots last written before it. Keep `olderThan` at least 48 hours back: pruned keys
-   * no longer deduplicate redeliveries.
+   * Deletes finished rows (and their attempts) whose last change is before `olderThan`: `sent` rows
+   * by when they were sent, `failed`, `skipped` and `expired` rows by when they reached that status.
+   * Also delivery receipts received and cart snapshots last written before it. Works in batches of
+   * `batchSize`, each its own transaction. Keep `olderThan` at least 48 hours back: pruned keys no
+   * longer deduplicate redeliveries.
    */
-  pruneDelivered(olderThan: Date): Promise<PruneResult>;
+  pruneOlderThan(olderThan: Date, options?: PruneOptions): Promise<PruneResult>;
   /**
-   * Deletes the matching outbox rows, their attempts and the customer's cart snapshots; returns the
-   * number of outbox rows deleted. An empty selector deletes nothing.
+   * A privacy request's deletion, in the store only: the matching outbox rows (the customer's, and
+   * those of the listed orders), then every cart and checkout those rows and the customer's cart
+   * snapshots name, with all their rows and snapshots (a guest's too). Attempts go with their rows.
+   * Any number of source ids. An empty selector deletes nothing.
    */
-  deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<number>;
+  deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<CustomerDeletion>;
 }
 
 /** Cart snapshots outside `record()`: reading them, and the storefront pixel's browser context. */

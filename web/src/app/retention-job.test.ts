@@ -7,7 +7,7 @@ describe('retention job', () => {
     const cutoffs: Date[] = [];
     const job = createRetentionJob({
       outbox: {
-        pruneDelivered: async (olderThan) => {
+        pruneOlderThan: async (olderThan) => {
           cutoffs.push(olderThan);
           return { events: 2, receipts: 5, carts: 1 };
         },

@@ -33,8 +33,10 @@ export function customersRedactHandler(ctx: WebhookContext): WebhookHandler {
     const deleted =
       store && (customerRef !== undefined || orderIds.length > 0)
         ? await ctx.db.outbox.deleteCustomerData(store.id, { ...optional('customerRef', customerRef), sourceIds: orderIds })
-        : 0;
-    const outcome = store ? `deleted ${deleted} event(s) for the customer and ${orderIds.length} listed order(s)` : 'no data held for this shop';
+        : { events: 0, carts: 0 };
+    const outcome = store
+      ? `deleted ${deleted.events} event(s) and ${deleted.carts} cart snapshot(s) for the customer and ${orderIds.length} listed order(s)`
+      : 'no data held for this shop';
     await ctx.db.compliance.completeRequest(request.id, ctx.now(), outcome);
     return { action: 'customer_redacted', detail: outcome };
   };
