@@ -9,6 +9,7 @@ import { silentLogger, type CartStateStore, type Logger, type PixelConfigStore, 
 import { createPrismaCartStateStore } from './cart-state/prisma-cart-state-store';
 import { createDb, type DbClient } from './client';
 import { createComplianceStore, type ComplianceStore } from './compliance/compliance-store';
+import { scrubDeletedContent } from './compliance/scrub-deleted';
 import { resolveDatabaseTarget, type DatabaseTarget, type Provider } from './database-target';
 import { migrateDatabase } from './migrate';
 import { createPrismaOutboxStore, type PrismaOutboxStore } from './outbox/prisma-outbox-store';
@@ -35,6 +36,8 @@ export interface Database {
   /** Sessions hold Shopify tokens, so they need the secret box that seals them. */
   createSessionStore(secretBox: SecretBox): SessionStore;
   deleteStoreData(storeId: string): Promise<DeletedStoreData>;
+  /** After a privacy deletion: leaves no deleted bytes readable in the database files (see scrub-deleted.ts). */
+  scrubDeletedContent(): Promise<void>;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -57,6 +60,7 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
     compliance: createComplianceStore(db),
     createSessionStore: (secretBox) => createSessionStore(db, secretBox),
     deleteStoreData: (storeId) => deleteStoreData(db, storeId),
+    scrubDeletedContent: () => scrubDeletedContent(target, logger),
     migrate: () => migrateDatabase(target, logger),
     close: () => db.client.$disconnect(),
     client: db.client,

@@ -37,6 +37,7 @@ export function customersRedactHandler(ctx: WebhookContext): WebhookHandler {
     const outcome = store
       ? `deleted ${deleted.events} event(s) and ${deleted.carts} cart snapshot(s) for the customer and ${orderIds.length} listed order(s)`
       : 'no data held for this shop';
+    await ctx.db.scrubDeletedContent();
     await ctx.db.compliance.completeRequest(request.id, ctx.now(), outcome);
     return { action: 'customer_redacted', detail: outcome };
   };
@@ -56,6 +57,7 @@ export function shopRedactHandler(ctx: WebhookContext): WebhookHandler {
       if (sessions.length > 0) await ctx.sessions.deleteSessions(sessions.map((session) => session.id));
       outcome = `no store data held; deleted ${sessions.length} session(s)`;
     }
+    await ctx.db.scrubDeletedContent();
     await ctx.db.compliance.completeRequest(request.id, ctx.now(), outcome);
     return { action: 'shop_redacted', detail: outcome };
   };
