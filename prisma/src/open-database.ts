@@ -9,6 +9,7 @@ import { silentLogger, type CartStateStore, type Logger, type PixelConfigStore, 
 import { createPrismaCartStateStore } from './cart-state/prisma-cart-state-store';
 import { createDb, type DbClient } from './client';
 import { createComplianceStore, type ComplianceStore } from './compliance/compliance-store';
+import { createDataExportStore, type DataExportStore } from './compliance/data-export-store';
 import { scrubDeletedContent } from './compliance/scrub-deleted';
 import { resolveDatabaseTarget, type DatabaseTarget, type Provider } from './database-target';
 import { migrateDatabase } from './migrate';
@@ -33,6 +34,7 @@ export interface Database {
   stores: StoreRegistry;
   carts: CartStateStore;
   compliance: ComplianceStore;
+  dataExports: DataExportStore;
   /** Sessions hold Shopify tokens, so they need the secret box that seals them. */
   createSessionStore(secretBox: SecretBox): SessionStore;
   deleteStoreData(storeId: string): Promise<DeletedStoreData>;
@@ -58,6 +60,7 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
     stores: createStoreRegistry(db),
     carts: createPrismaCartStateStore(db),
     compliance: createComplianceStore(db),
+    dataExports: createDataExportStore(db),
     createSessionStore: (secretBox) => createSessionStore(db, secretBox),
     deleteStoreData: (storeId) => deleteStoreData(db, storeId),
     scrubDeletedContent: () => scrubDeletedContent(target, logger),

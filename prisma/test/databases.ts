@@ -32,7 +32,7 @@ export interface TestDatabase {
 }
 
 /** Child tables first: a plain DELETE must not trip a foreign key. */
-const TABLES = ['DeliveryAttempt', 'OutboxEvent', 'WebhookReceipt', 'CartState', 'PixelConfig', 'Session', 'ComplianceRequest', 'Store'];
+const TABLES = ['DataExport', 'DeliveryAttempt', 'OutboxEvent', 'WebhookReceipt', 'CartState', 'PixelConfig', 'Session', 'ComplianceRequest', 'Store'];
 
 async function deleteAllRows(db: Database): Promise<void> {
   await db.client.$transaction(async (tx) => {

@@ -55,7 +55,7 @@ forEachDatabase((t) => {
     expect(request).toMatchObject({
       topic: 'customers/redact',
       customerRef: ORDER_CUSTOMER,
-      outcome: 'deleted 2 event(s) and 0 cart snapshot(s) for the customer and 3 listed order(s)',
+      outcome: 'deleted 2 event(s), 0 cart snapshot(s) and 0 data export(s) for the customer and 3 listed order(s)',
     });
     expect(request?.completedAt).toBeInstanceOf(Date);
   });
@@ -71,8 +71,41 @@ forEachDatabase((t) => {
     const response = await harness().deliver('customers/data_request', compliancePayload('customers-data_request.json', SHOP_A));
     expect(response.statusCode).toBe(200);
     await expect(db().compliance.listRequests('shopify', SHOP_A)).resolves.toEqual([
-      expect.objectContaining({ topic: 'customers/data_request', requestId: '9999', customerRef: '191167' }),
+      expect.objectContaining({ topic: 'customers/data_request', requestId: '9999', customerRef: '191167', outcome: 'no data held for this shop' }),
     ]);
+  });
+
+  it("customers/data_request leaves an export of exactly that customer's data for the shop's merchant, and no other shop", async () => {
+    await seedShopA();
+    await harness().configurePixel(SHOP_B);
+    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json'), { shop: SHOP_B });
+    await harness().deliver('customers/data_request', compliancePayload('customers-data_request.json', SHOP_A, [['191167', ORDER_CUSTOMER]]));
+    const [request] = await db().compliance.listRequests('shopify', SHOP_A);
+    expect(request).toMatchObject({ completedAt: expect.any(Date), outcome: expect.stringMatching(/ready for the merchant: 2 event\(s\), 0 cart snapshot\(s\)$/) });
+
+    const listed = (await harness().admin(SHOP_A, 'GET', '/api/data-requests')).json() as { dataRequests: { id: string; events: number; downloadedAt: string | null; expiresAt: string }[] };
+    expect(listed.dataRequests).toEqual([expect.objectContaining({ requestId: '9999', customerId: ORDER_CUSTOMER, orderIds: ['299938', '280263', '220458'], events: 2, downloadedAt: null })]);
+    const [entry] = listed.dataRequests;
+
+    expect((await harness().admin(SHOP_B, 'GET', '/api/data-requests')).json()).toEqual({ dataRequests: [] });
+    expect((await harness().admin(SHOP_B, 'GET', `/api/data-requests/${entry!.id}`)).statusCode).toBe(404);
+
+    const download = await harness().admin(SHOP_A, 'GET', `/api/data-requests/${entry!.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="data-request-9999.json"');
+    const body = download.json() as { shop: string; data: { events: { eventId: string; payload: { user_data: Record<string, unknown> } }[]; carts: unknown[] } };
+    expect(body.shop).toBe(SHOP_A);
+    // The order and the checkout it came from; not the unrelated cart, nothing of shop B.
+    expect(body.data.events.map((event) => event.eventId).sort()).toEqual(['initiate_checkout:bd5a8aa1ecd019dd3520ff791ee3a24c', `purchase:${ORDER_ID}`]);
+    expect(body.data.events.find((event) => event.eventId === `purchase:${ORDER_ID}`)!.payload.user_data.em).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
+
+    const after = (await harness().admin(SHOP_A, 'GET', '/api/data-requests')).json() as typeof listed;
+    expect(after.dataRequests[0]!.downloadedAt).not.toBeNull();
+    expect(new Date(after.dataRequests[0]!.expiresAt).getTime()).toBeLessThan(new Date(entry!.expiresAt).getTime());
+
+    // The customer's redaction takes the export with it.
+    await harness().deliver('customers/redact', compliancePayload('customers-redact.json', SHOP_A, [['191167', ORDER_CUSTOMER]]));
+    expect((await harness().admin(SHOP_A, 'GET', '/api/data-requests')).json()).toEqual({ dataRequests: [] });
   });
 
   it('app/uninstalled stops sending and deletes the shop\'s sessions; a new session token reinstalls', async () => {

@@ -1,6 +1,6 @@
 import type { CartLine } from '../model/commerce';
 import { CartSnapshotConflictError } from './cart-snapshot-conflict';
-import { newEvent, T0, type ConformanceContext } from './conformance';
+import { HASHED_EMAIL, newEvent, T0, type ConformanceContext } from './conformance';
 import type { CartSnapshot, DeliveryReceipt } from './port';
 
 const line = (key: string, quantity: number): CartLine => ({ key, variantId: `v-${key}`, quantity, unitPrice: { amount: '10.00', currency: 'EUR' } });
@@ -200,7 +200,19 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
         await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('b', 1)], { cartToken: 'cart-other' }) });
       }
 
+      const exported = await outbox.exportCustomerData(mine.storeId, { sourceIds: ['order-1'] });
+      expect(exported.events.map((row) => [row.eventId, row.cartToken, row.checkoutToken, row.status])).toEqual([
+        ['atc-1', 'cart-abc', null, 'queued'],
+        ['ic-1', 'cart-abc', 'chk-1', 'queued'],
+        ['purchase-1', 'cart-abc', 'chk-1', 'queued'],
+      ]);
+      expect(exported.events[2]!.payload.user_data.em).toEqual([HASHED_EMAIL]);
+      expect(exported.carts).toEqual([
+        { cartToken: 'cart-abc', checkoutToken: 'chk-1', lines: [line('a', 1)], browser: { ipAddress: '203.0.113.9' }, updatedAt: at(1) },
+      ]);
+
       expect(await outbox.deleteCustomerData(mine.storeId, { sourceIds: ['order-1'] })).toEqual({ events: 3, carts: 1 });
+      expect(await outbox.exportCustomerData(mine.storeId, { sourceIds: ['order-1'] })).toEqual({ events: [], carts: [] });
       expect((await outbox.listEvents({ storeId: mine.storeId, limit: 10 })).map((row) => row.eventId)).toEqual(['atc-2']);
       expect(await carts.get(mine.storeId, 'cart-abc')).toBeNull();
       expect(await carts.get(mine.storeId, 'cart-other')).not.toBeNull();

@@ -119,6 +119,9 @@ export function describeEventLogConformance(ctx: ConformanceContext): void {
       await outbox.record(null, [newEvent(other.storeId, other.pixelConfigId, 1, { customerRef: 'cust-9' })]);
 
       expect(await outbox.deleteCustomerData(mine.storeId, {})).toEqual({ events: 0, carts: 0 });
+      expect(await outbox.exportCustomerData(mine.storeId, {})).toEqual({ events: [], carts: [] });
+      const exported = await outbox.exportCustomerData(mine.storeId, { customerRef: 'cust-9', sourceIds: ['guest-order'] });
+      expect(exported.events.map((row) => row.eventId)).toEqual(['order-1', 'order-2']);
       expect(await outbox.deleteCustomerData(mine.storeId, { customerRef: 'cust-9', sourceIds: ['guest-order'] })).toEqual({ events: 2, carts: 0 });
       expect((await outbox.listEvents({ storeId: mine.storeId, limit: 10 })).map((r) => r.eventId)).toEqual(['order-3']);
       expect(await outbox.listEvents({ storeId: other.storeId, limit: 10 })).toHaveLength(1);

@@ -254,6 +254,38 @@ export interface CustomerDeletion {
   carts: number;
 }
 
+/** One stored event as a data request hands it to the merchant: everything the row holds. */
+export interface ExportedEvent {
+  eventName: string;
+  eventId: string;
+  sourceId: string;
+  cartToken: string | null;
+  checkoutToken: string | null;
+  status: OutboxStatus;
+  reason: string | null;
+  reasonDetail: string | null;
+  eventTime: Date;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** The event as Meta receives it: hashed keys, IP, user agent, browser ids, products. */
+  payload: ServerEvent;
+  attempts: Omit<AttemptRecord, 'outboxEventId'>[];
+}
+
+export interface ExportedCart {
+  cartToken: string;
+  checkoutToken: string | null;
+  lines: CartLine[];
+  browser: BrowserContext | null;
+  updatedAt: Date;
+}
+
+/** Everything a store holds for a privacy request's customer and orders (the rows a redaction would delete). */
+export interface CustomerDataExport {
+  events: ExportedEvent[];
+  carts: ExportedCart[];
+}
+
 export interface PruneResult {
   events: number;
   receipts: number;
@@ -268,7 +300,7 @@ export interface PruneOptions {
   batchSize?: number;
 }
 
-/** Deletion for retention and privacy requests. */
+/** Retention, and the privacy requests' export and deletion. */
 export interface OutboxRetention {
   /**
    * Deletes finished rows (and their attempts) whose last change is before `olderThan`: `sent` rows
@@ -285,6 +317,8 @@ export interface OutboxRetention {
    * Any number of source ids. An empty selector deletes nothing.
    */
   deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<CustomerDeletion>;
+  /** What `deleteCustomerData` with the same selector would delete, read in full, oldest first. */
+  exportCustomerData(storeId: string, selector: CustomerDataSelector): Promise<CustomerDataExport>;
 }
 
 /** Cart snapshots outside `record()`: reading them, and the storefront pixel's browser context. */

@@ -5,7 +5,8 @@ import { countByStatus, listEvents } from './event-log';
 import { createOutcomeMarkers } from './mark-outcome';
 import { recordEvents } from './record-events';
 import { renewLease } from './renew-lease';
-import { deleteCustomerData, pruneOlderThan } from './retention';
+import { deleteCustomerData, exportCustomerData } from './customer-data';
+import { pruneOlderThan } from './retention';
 
 export type PrismaOutboxStore = OutboxStore & OutboxEventLog & OutboxRetention;
 
@@ -19,5 +20,6 @@ export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxSto
     countByStatus: (storeId) => countByStatus(db, storeId),
     pruneOlderThan: (olderThan, options) => pruneOlderThan(db, olderThan, options),
     deleteCustomerData: (storeId, selector) => deleteCustomerData(db, storeId, selector),
+    exportCustomerData: (storeId, selector) => exportCustomerData(db, storeId, selector),
   };
 }

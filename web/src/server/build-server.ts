@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 
 import type { WorkerTuning } from '@capi-relay/core';
 
+import { dataRequestsRoutes } from '../admin/data-requests-routes';
 import { eventsRoute } from '../admin/events-route';
 import { healthRoute } from '../admin/health-route';
 import { settingsRoutes } from '../admin/settings-routes';
@@ -78,6 +79,7 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
     await settingsRoutes(admin, services);
     await eventsRoute(admin, services);
     await testEventRoute(admin, services);
+    await dataRequestsRoutes(admin, services);
   });
   await app.register(async (scope) => healthRoute(scope, services));
 }

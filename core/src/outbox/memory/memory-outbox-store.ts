@@ -8,6 +8,7 @@ import type { PixelConfigStore } from '../../settings/port';
 import type {
   AttemptRecord,
   ClaimedBatch,
+  CustomerDataExport,
   CustomerDataSelector,
   CustomerDeletion,
   Lease,
@@ -29,7 +30,7 @@ import { assertRecordable } from '../recordable';
 import { assertClaimArguments, assertLeaseLength, pruneBatchSize } from '../store-arguments';
 import { MemoryCartStateStore } from './memory-cart-state';
 import { countByStatus, listEvents } from './memory-event-log';
-import { deleteCustomerData, pruneOlderThan } from './memory-retention';
+import { deleteCustomerData, exportCustomerData, pruneOlderThan } from './memory-retention';
 import { eventKey, type MemoryEventRow, MemoryOutboxState } from './memory-state';
 
 type Attempt = Omit<AttemptRecord, 'outboxEventId'>;
@@ -228,4 +229,8 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
   async deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<CustomerDeletion> {
     return deleteCustomerData(this.state, storeId, selector);
   }
+  async exportCustomerData(storeId: string, selector: CustomerDataSelector): Promise<CustomerDataExport> {
+    return exportCustomerData(this.state, storeId, selector);
+  }
+
 }

@@ -1,6 +1,6 @@
-import { FINISHED_STATUSES, type CustomerDataSelector, type CustomerDeletion, type OutboxStatus, type PruneResult } from '../port';
+import { FINISHED_STATUSES, type CustomerDataExport, type CustomerDataSelector, type CustomerDeletion, type OutboxStatus, type PruneResult } from '../port';
 import { redactionScope, type TokenBearer } from '../redaction-scope';
-import type { MemoryEventRow, MemoryOutboxState } from './memory-state';
+import type { MemoryCartRow, MemoryEventRow, MemoryOutboxState } from './memory-state';
 
 const FINISHED: ReadonlySet<OutboxStatus> = new Set(FINISHED_STATUSES);
 
@@ -22,23 +22,65 @@ export function pruneOlderThan(state: MemoryOutboxState, olderThan: Date): Prune
   return { events: events.length, receipts, carts };
 }
 
-export function deleteCustomerData(state: MemoryOutboxState, storeId: string, selector: CustomerDataSelector): CustomerDeletion {
-  const { customerRef, sourceIds = [] } = selector;
-  if (customerRef === undefined && sourceIds.length === 0) return { events: 0, carts: 0 };
-  const orders = new Set(sourceIds);
-  const ofStore = [...state.events.values()].filter((row) => row.storeId === storeId);
-  const cartsOfStore = [...state.carts.values()].filter(({ snapshot }) => snapshot.storeId === storeId);
-  const selected = ofStore.filter((row) => (customerRef !== undefined && row.customerRef === customerRef) || orders.has(row.sourceId));
-  const customerCarts = cartsOfStore.filter(({ snapshot }) => customerRef !== undefined && snapshot.customerRef === customerRef);
-  const scope = redactionScope([...selected, ...customerCarts.map(({ snapshot }) => snapshot)]);
-  const carts = new Set(scope.cartTokens);
-  const checkouts = new Set(scope.checkoutTokens);
-  const linked = (tokens: TokenBearer) => (!!tokens.cartToken && carts.has(tokens.cartToken)) || (!!tokens.checkoutToken && checkouts.has(tokens.checkoutToken));
+interface CustomerRows {
+  events: MemoryEventRow[];
+  carts: MemoryCartRow[];
+}
 
-  const events = ofStore.filter((row) => selected.includes(row) || linked(row));
-  state.deleteEvents(events);
-  const cartCount = deleteWhere(state.carts, (row) => row.snapshot.storeId === storeId && (customerCarts.includes(row) || linked(row.snapshot)));
-  return { events: events.length, carts: cartCount };
+/** The rows a privacy request covers: selected directly, then everything their carts and checkouts name. */
+function customerRows(state: MemoryOutboxState, storeId: string, selector: CustomerDataSelector): CustomerRows {
+  const { customerRef, sourceIds = [] } = selector;
+  if (customerRef === undefined && sourceIds.length === 0) return { events: [], carts: [] };
+  const orders = new Set(sourceIds);
+  const isCustomers = (row: { customerRef?: string | null }) => customerRef !== undefined && row.customerRef === customerRef;
+  const events = [...state.events.values()].filter((row) => row.storeId === storeId);
+  const carts = [...state.carts.values()].filter(({ snapshot }) => snapshot.storeId === storeId);
+  const selectedEvents = events.filter((row) => isCustomers(row) || orders.has(row.sourceId));
+  const selectedCarts = carts.filter(({ snapshot }) => isCustomers(snapshot));
+  const scope = redactionScope([...selectedEvents, ...selectedCarts.map(({ snapshot }) => snapshot)]);
+  const cartTokens = new Set(scope.cartTokens);
+  const checkoutTokens = new Set(scope.checkoutTokens);
+  const linked = (row: TokenBearer) => (!!row.cartToken && cartTokens.has(row.cartToken)) || (!!row.checkoutToken && checkoutTokens.has(row.checkoutToken));
+  return {
+    events: events.filter((row) => selectedEvents.includes(row) || linked(row)),
+    carts: carts.filter((row) => selectedCarts.includes(row) || linked(row.snapshot)),
+  };
+}
+
+export function deleteCustomerData(state: MemoryOutboxState, storeId: string, selector: CustomerDataSelector): CustomerDeletion {
+  const rows = customerRows(state, storeId, selector);
+  state.deleteEvents(rows.events);
+  const doomed = new Set(rows.carts);
+  const carts = deleteWhere(state.carts, (row) => doomed.has(row));
+  return { events: rows.events.length, carts };
+}
+
+export function exportCustomerData(state: MemoryOutboxState, storeId: string, selector: CustomerDataSelector): CustomerDataExport {
+  const rows = customerRows(state, storeId, selector);
+  return {
+    events: rows.events.map((row) => ({
+      eventName: row.eventName,
+      eventId: row.eventId,
+      sourceId: row.sourceId,
+      cartToken: row.cartToken,
+      checkoutToken: row.checkoutToken,
+      status: row.status,
+      reason: row.reason,
+      reasonDetail: row.reasonDetail,
+      eventTime: row.eventTime,
+      createdAt: row.createdAt,
+      sentAt: row.sentAt,
+      payload: structuredClone(row.payload),
+      attempts: state.attempts.filter((attempt) => attempt.outboxEventId === row.id).map(({ outboxEventId: _row, ...attempt }) => attempt),
+    })),
+    carts: rows.carts.map(({ snapshot }) => ({
+      cartToken: snapshot.cartToken,
+      checkoutToken: snapshot.checkoutToken ?? null,
+      lines: structuredClone(snapshot.lines),
+      browser: snapshot.browser ? { ...snapshot.browser } : null,
+      updatedAt: snapshot.updatedAt,
+    })),
+  };
 }
 
 function deleteWhere<V>(map: Map<string, V>, matches: (value: V) => boolean): number {
