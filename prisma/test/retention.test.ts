@@ -38,4 +38,15 @@ forEachDatabase((t) => {
     // The documented cost of pruning: the delivery id no longer deduplicates.
     expect((await db.outbox.record(receipt, [newEvent(store.id, pixel.id, 1)])).inserted).toBe(1);
   });
+
+  it('deletes skipped rows last changed before the cutoff and keeps newer ones, whatever their event time', async () => {
+    const { db, store, pixel } = await seed();
+    const skipped = (n: number) => newEvent(store.id, pixel.id, n, { status: 'skipped', reason: 'disabled', reasonDetail: 'AddToCart is switched off.' });
+    await db.outbox.record(null, [skipped(2), skipped(3)]);
+    await db.client.outboxEvent.updateMany({ where: { eventId: 'order-2' }, data: { updatedAt: new Date(Date.now() - 40 * 24 * HOUR) } });
+
+    const result = await db.outbox.pruneOlderThan(new Date(Date.now() - 30 * 24 * HOUR));
+    expect(result.events).toBe(1);
+    expect((await db.outbox.listEvents({ storeId: store.id, limit: 10 })).map((row) => row.eventId).sort()).toEqual(['order-1', 'order-3']);
+  });
 });

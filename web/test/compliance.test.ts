@@ -2,7 +2,8 @@
  * app/uninstalled and the mandatory privacy webhooks, on SQLite and PostgreSQL, with Shopify's
  * published payloads (their ids pointed at the data the test created).
  */
-import { forEachDatabase } from '../../prisma/test/databases';
+import { sha256Hex } from '@capi-relay/core/testing';
+import { forEachDatabase, TABLES } from '../../prisma/test/databases';
 import { fixtureBody } from './support/shopify-signing';
 import { freshFixture, SHOP_A, SHOP_B } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
@@ -65,6 +66,38 @@ forEachDatabase((t) => {
     const byOrder = compliancePayload('customers-redact.json', SHOP_A, [['299938', ORDER_ID]]);
     await harness().deliver('customers/redact', byOrder);
     expect(await eventIds(SHOP_A)).toEqual([expect.stringMatching(/^add_to_cart:exampleCartId:/)]);
+  });
+
+  it("customers/redact for a guest's order leaves nothing of that order in any table, and everything of the other shop", async () => {
+    await seedShopA();
+    await harness().configurePixel(SHOP_B);
+    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json'), { shop: SHOP_B });
+    await harness().deliver('checkouts/create', freshFixture('checkouts-create.capi-variant.json'), { shop: SHOP_B });
+    await harness().worker.runOnce();
+    const storeB = (await db().stores.findStore('shopify', SHOP_B))!;
+    // What the order left behind: its id, cart and checkout tokens, the buyer's IP and email hash.
+    const traces = [ORDER_ID, 'c1-7a2abe82733a34e84aa472d57fb5c3c1', 'bd5a8aa1ecd019dd3520ff791ee3a24c', '203.0.113.42', sha256Hex('jane.doe@example.com')];
+    const rowsWithTraces = async () => {
+      const found: { table: string; storeId: unknown; outboxEventId: unknown }[] = [];
+      for (const table of TABLES) {
+        const rows = (await db().client.$queryRawUnsafe(`SELECT * FROM "${table}"`)) as Record<string, unknown>[];
+        for (const row of rows) {
+          const text = JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+          if (traces.some((trace) => text.includes(trace))) found.push({ table, storeId: row.storeId, outboxEventId: row.outboxEventId });
+        }
+      }
+      return found;
+    };
+    expect((await rowsWithTraces()).some(({ storeId }) => storeId !== storeB.id)).toBe(true);
+
+    await harness().deliver('customers/redact', compliancePayload('customers-redact.json', SHOP_A, [['299938', ORDER_ID], ['191167', '1']]));
+
+    const remaining = await rowsWithTraces();
+    // Shop B's own copies stay: its events, their delivery attempts (joined to B's events), its carts.
+    const storeBEvents = new Set((await db().client.outboxEvent.findMany({ where: { storeId: storeB.id }, select: { id: true } })).map((row) => row.id));
+    const ofShopB = ({ storeId, outboxEventId }: (typeof remaining)[number]) => storeId === storeB.id || storeBEvents.has(outboxEventId as string);
+    for (const row of remaining) expect({ ...row, ofShopB: ofShopB(row) }).toEqual({ ...row, ofShopB: true });
+    expect(remaining.filter(({ table }) => table === 'OutboxEvent').length).toBe(2);
   });
 
   it('customers/data_request is recorded with its request id and answered 200', async () => {
