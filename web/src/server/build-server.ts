@@ -15,6 +15,7 @@ import { testEventRoute } from '../admin/test-event-route';
 import type { LoadedConfig } from '../config/load-config';
 import { openRuntime, type Runtime } from '../app/open-runtime';
 import { createWebhookHandler } from '../webhooks/create-webhook-handler';
+import { authCallbackRoute } from '../shopify/auth-callback-route';
 import { webhookRoute } from '../webhooks/webhook-route';
 import type { AppServices } from './app-services';
 
@@ -82,4 +83,5 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
     await dataRequestsRoutes(admin, services);
   });
   await app.register(async (scope) => healthRoute(scope, services));
+  await app.register(async (scope) => authCallbackRoute(scope, services));
 }
