@@ -165,6 +165,19 @@ forEachDatabase((t) => {
     expect(harness().sandbox.received.flatMap((request) => request.events.map((event) => event.event_name))).toEqual(['Purchase']);
   });
 
+  it("app/scopes_update brings the shop's stored sessions to the scopes now granted", async () => {
+    await harness().admin(SHOP_A, 'GET', '/api/health');
+    const body = JSON.stringify({ id: 1, previous: ['read_orders'], current: ['write_pixels', 'read_orders', 'read_customer_events'], updated_at: new Date().toISOString() });
+    expect((await harness().deliver('app/scopes_update', body)).statusCode).toBe(200);
+    const sessions = await harness().runtime.services.sessions.findSessionsByShop(SHOP_A);
+    expect(sessions.map((session) => session.scope)).toEqual(['read_customer_events,read_orders,write_pixels']);
+
+    const unreadable = JSON.stringify({ id: 2, current: ['read_orders', 7] });
+    expect((await harness().deliver('app/scopes_update', unreadable)).statusCode).toBe(200);
+    expect((await harness().runtime.services.sessions.findSessionsByShop(SHOP_A)).map((session) => session.scope)).toEqual(['read_customer_events,read_orders,write_pixels']);
+    expect(harness().logs.some((line) => String(line.msg).startsWith('app/scopes_update without a readable list'))).toBe(true);
+  });
+
   it('shop/redact deletes everything the shop owns and nothing of other shops', async () => {
     await seedShopA();
     await harness().configurePixel(SHOP_B);
