@@ -13,11 +13,11 @@
  *   timeout), as BEGIN IMMEDIATE would.
  * On PostgreSQL `write` is a plain interactive transaction.
  */
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient as SqliteClient } from '../generated/sqlite';
 import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from '../generated/postgresql';
 import type { DatabaseTarget, Provider } from './database-target';
+import { createSqliteAdapter } from './sqlite-adapter';
 
 export type DbClient = SqliteClient;
 export type Tx = Prisma.TransactionClient;
@@ -71,9 +71,7 @@ export function createDb(target: DatabaseTarget, options: ClientOptions = {}): D
 
 function createClient(target: DatabaseTarget, options: ClientOptions): DbClient {
   if (target.provider === 'sqlite') {
-    // better-sqlite3's `timeout` is SQLite's busy timeout: wait for another process's write lock.
-    const adapter = new PrismaBetterSQLite3({ url: `file:${target.filePath}`, timeout: 5_000 });
-    return new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+    return new SqliteClient({ adapter: createSqliteAdapter(target.filePath), transactionOptions: TRANSACTION_OPTIONS });
   }
   const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
   // Same models, same delegate shapes: the PostgreSQL client is used through the SQLite client's type.

@@ -6,3 +6,4 @@ export { PLATFORMS, type Platform, type StoreRecord, type StoreRegistry } from '
 export type { DeletedStoreData } from './stores/delete-store-data';
 export type { SessionRecord, SessionStore } from './sessions/session-store';
 export type { ComplianceRequestRecord, ComplianceStore, NewComplianceRequest } from './compliance/compliance-store';
+export type { DataExportStore, DataExportSummary, NewDataExport } from './compliance/data-export-store';

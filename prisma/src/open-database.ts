@@ -9,6 +9,8 @@ import { silentLogger, type CartStateStore, type Logger, type PixelConfigStore, 
 import { createPrismaCartStateStore } from './cart-state/prisma-cart-state-store';
 import { createDb, type DbClient } from './client';
 import { createComplianceStore, type ComplianceStore } from './compliance/compliance-store';
+import { createDataExportStore, type DataExportStore } from './compliance/data-export-store';
+import { scrubDeletedContent } from './compliance/scrub-deleted';
 import { resolveDatabaseTarget, type DatabaseTarget, type Provider } from './database-target';
 import { migrateDatabase } from './migrate';
 import { createPrismaOutboxStore, type PrismaOutboxStore } from './outbox/prisma-outbox-store';
@@ -32,9 +34,12 @@ export interface Database {
   stores: StoreRegistry;
   carts: CartStateStore;
   compliance: ComplianceStore;
+  dataExports: DataExportStore;
   /** Sessions hold Shopify tokens, so they need the secret box that seals them. */
   createSessionStore(secretBox: SecretBox): SessionStore;
   deleteStoreData(storeId: string): Promise<DeletedStoreData>;
+  /** After a privacy deletion: leaves no deleted bytes readable in the database files (see scrub-deleted.ts). */
+  scrubDeletedContent(): Promise<void>;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -55,8 +60,10 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
     stores: createStoreRegistry(db),
     carts: createPrismaCartStateStore(db),
     compliance: createComplianceStore(db),
+    dataExports: createDataExportStore(db),
     createSessionStore: (secretBox) => createSessionStore(db, secretBox),
     deleteStoreData: (storeId) => deleteStoreData(db, storeId),
+    scrubDeletedContent: () => scrubDeletedContent(target, logger),
     migrate: () => migrateDatabase(target, logger),
     close: () => db.client.$disconnect(),
     client: db.client,

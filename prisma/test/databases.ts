@@ -31,8 +31,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Child tables first: a plain DELETE must not trip a foreign key. */
-const TABLES = ['DeliveryAttempt', 'OutboxEvent', 'WebhookReceipt', 'CartState', 'PixelConfig', 'Session', 'ComplianceRequest', 'Store'];
+/** Every table of the schema, child tables first: a plain DELETE must not trip a foreign key. */
+export const TABLES = ['DataExport', 'DeliveryAttempt', 'OutboxEvent', 'WebhookReceipt', 'CartState', 'PixelConfig', 'Session', 'ComplianceRequest', 'Store'];
 
 async function deleteAllRows(db: Database): Promise<void> {
   await db.client.$transaction(async (tx) => {

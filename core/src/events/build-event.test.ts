@@ -14,6 +14,7 @@ const viewContent: EventDefinition<ProductView> = {
   eventName: 'ViewContent',
   eventId: (view) => `view_content:${view.viewId}`,
   sourceId: (view) => view.viewId,
+  tokens: () => ({}),
   occurredAt: (view) => view.seenAt,
   actionSource: () => 'website',
   identity: () => ({ browser: { userAgent: 'Mozilla/5.0', pageUrl: ' ' } }),

@@ -47,5 +47,5 @@ export function buildEvent<Source>(definition: EventDefinition<Source>, source: 
     user_data: userData,
     custom_data: customData,
   });
-  return { event, dropped, sourceId: definition.sourceId(source), skippedLines };
+  return { event, dropped, sourceId: definition.sourceId(source), tokens: definition.tokens(source), skippedLines };
 }

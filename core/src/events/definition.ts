@@ -12,6 +12,15 @@ export interface IdentitySources {
   browser?: BrowserContext;
 }
 
+/**
+ * The cart and checkout an event belongs to. Kept on its outbox row so that a privacy request for an
+ * order or a customer also reaches the carts and checkouts (and their browser context) it came from.
+ */
+export interface SourceTokens {
+  cartToken?: string;
+  checkoutToken?: string;
+}
+
 /** custom_data keys a definition fills itself; value, currency and the content keys come from the engine. */
 export type ExtraCustomData = Omit<CustomData, 'value' | 'currency' | 'content_ids' | 'contents' | 'content_type' | 'num_items'>;
 
@@ -26,6 +35,7 @@ export interface EventDefinition<Source> {
   eventId(source: Source): string;
   /** The platform object the event came from (order id, checkout token, cart token), for logs and joins. */
   sourceId(source: Source): string;
+  tokens(source: Source): SourceTokens;
   /** When the shopper acted, by the platform's clock: becomes `event_time`. */
   occurredAt(source: Source): Date;
   actionSource(source: Source): ActionSource;
@@ -53,5 +63,6 @@ export interface BuiltEvent {
   /** user_data values normalization refused, with the reason. */
   dropped: DroppedField[];
   sourceId: string;
+  tokens: SourceTokens;
   skippedLines: SkippedLine[];
 }

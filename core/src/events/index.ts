@@ -1,4 +1,4 @@
-export type { BuildContext, BuiltEvent, EventDefinition, IdentitySources, SkippedLine } from './definition';
+export type { BuildContext, BuiltEvent, EventDefinition, IdentitySources, SkippedLine, SourceTokens } from './definition';
 export { buildEvent } from './build-event';
 export { eventIds } from './event-ids';
 export { buildPurchase, purchaseEvent } from './purchase';

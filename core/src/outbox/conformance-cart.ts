@@ -1,6 +1,6 @@
 import type { CartLine } from '../model/commerce';
 import { CartSnapshotConflictError } from './cart-snapshot-conflict';
-import { newEvent, T0, type ConformanceContext } from './conformance';
+import { HASHED_EMAIL, newEvent, T0, type ConformanceContext } from './conformance';
 import type { CartSnapshot, DeliveryReceipt } from './port';
 
 const line = (key: string, quantity: number): CartLine => ({ key, variantId: `v-${key}`, quantity, unitPrice: { amount: '10.00', currency: 'EUR' } });
@@ -179,8 +179,53 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       const { storeId } = await ctx.storeWithPixel();
       const { outbox, carts } = ctx.harness();
       await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('a', 1)], { customerRef: 'cust-1' }) });
-      await outbox.deleteCustomerData(storeId, { customerRef: 'cust-1' });
+      expect(await outbox.deleteCustomerData(storeId, { customerRef: 'cust-1' })).toEqual({ events: 0, carts: 1 });
       expect(await carts.get(storeId, 'cart-abc')).toBeNull();
+    });
+
+    it("deleteCustomerData for a guest's order reaches its cart and checkout: their events and snapshots, in that store only", async () => {
+      const mine = await ctx.storeWithPixel();
+      const other = await ctx.storeWithPixel();
+      const { outbox, carts } = ctx.harness();
+      const journey = (storeId: string, pixelConfigId: string) => [
+        newEvent(storeId, pixelConfigId, 1, { eventName: 'AddToCart', eventId: 'atc-1', sourceId: 'cart-abc', cartToken: 'cart-abc' }),
+        newEvent(storeId, pixelConfigId, 2, { eventName: 'InitiateCheckout', eventId: 'ic-1', sourceId: 'chk-1', cartToken: 'cart-abc', checkoutToken: 'chk-1' }),
+        newEvent(storeId, pixelConfigId, 3, { eventId: 'purchase-1', sourceId: 'order-1', cartToken: 'cart-abc', checkoutToken: 'chk-1' }),
+        newEvent(storeId, pixelConfigId, 4, { eventName: 'AddToCart', eventId: 'atc-2', sourceId: 'cart-other', cartToken: 'cart-other' }),
+      ];
+      for (const { storeId, pixelConfigId } of [mine, other]) {
+        await outbox.record(null, journey(storeId, pixelConfigId), {
+          cartState: snapshot(storeId, 1, [line('a', 1)], { checkoutToken: 'chk-1', browser: { ipAddress: '203.0.113.9' } }),
+        });
+        await outbox.record(null, [], { cartState: snapshot(storeId, 1, [line('b', 1)], { cartToken: 'cart-other' }) });
+      }
+
+      const exported = await outbox.exportCustomerData(mine.storeId, { sourceIds: ['order-1'] });
+      expect(exported.events.map((row) => [row.eventId, row.cartToken, row.checkoutToken, row.status])).toEqual([
+        ['atc-1', 'cart-abc', null, 'queued'],
+        ['ic-1', 'cart-abc', 'chk-1', 'queued'],
+        ['purchase-1', 'cart-abc', 'chk-1', 'queued'],
+      ]);
+      expect(exported.events[2]!.payload.user_data.em).toEqual([HASHED_EMAIL]);
+      expect(exported.carts).toEqual([
+        { cartToken: 'cart-abc', checkoutToken: 'chk-1', lines: [line('a', 1)], browser: { ipAddress: '203.0.113.9' }, updatedAt: at(1) },
+      ]);
+
+      expect(await outbox.deleteCustomerData(mine.storeId, { sourceIds: ['order-1'] })).toEqual({ events: 3, carts: 1 });
+      expect(await outbox.exportCustomerData(mine.storeId, { sourceIds: ['order-1'] })).toEqual({ events: [], carts: [] });
+      expect((await outbox.listEvents({ storeId: mine.storeId, limit: 10 })).map((row) => row.eventId)).toEqual(['atc-2']);
+      expect(await carts.get(mine.storeId, 'cart-abc')).toBeNull();
+      expect(await carts.get(mine.storeId, 'cart-other')).not.toBeNull();
+      expect(await outbox.listEvents({ storeId: other.storeId, limit: 10 })).toHaveLength(4);
+      expect(await carts.get(other.storeId, 'cart-abc')).not.toBeNull();
+    });
+
+    it('deleteCustomerData takes any number of orders (ids are bound in bounded chunks)', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 1, { sourceId: 'order-2400' })]);
+      const orders = Array.from({ length: 2400 }, (_, index) => `order-${index + 1}`);
+      expect(await outbox.deleteCustomerData(storeId, { sourceIds: orders })).toEqual({ events: 1, carts: 0 });
     });
   });
 }

@@ -1,4 +1,4 @@
-import { HASHED_EMAIL, newEvent, T0, type ConformanceContext } from './conformance';
+import { HASHED_EMAIL, LATER, newEvent, T0, type ConformanceContext } from './conformance';
 
 export function describeEventLogConformance(ctx: ConformanceContext): void {
   describe('event log', () => {
@@ -63,7 +63,7 @@ export function describeEventLogConformance(ctx: ConformanceContext): void {
   });
 
   describe('retention and redaction', () => {
-    it('pruneDelivered deletes sent rows sent before the cutoff and nothing else', async () => {
+    it('pruneOlderThan deletes sent rows sent before the cutoff and leaves queued ones', async () => {
       const { storeId, pixelConfigId } = await ctx.storeWithPixel();
       const { outbox } = ctx.harness();
       await outbox.record(null, [1, 2, 3].map((n) => newEvent(storeId, pixelConfigId, n)));
@@ -76,9 +76,35 @@ export function describeEventLogConformance(ctx: ConformanceContext): void {
       await outbox.markSent(token, byEventId.get('order-2')!, { attemptedAt: newSend, outcome: 'sent' });
       await outbox.release(token, byEventId.get('order-3')!);
 
-      const pruned = await outbox.pruneDelivered(new Date('2026-03-10T00:00:00.000Z'));
+      const pruned = await outbox.pruneOlderThan(new Date('2026-03-10T00:00:00.000Z'));
       expect(pruned.events).toBe(1);
       expect((await outbox.listEvents({ storeId, limit: 10 })).map((r) => r.eventId).sort()).toEqual(['order-2', 'order-3']);
+    });
+
+    it('pruneOlderThan deletes skipped, failed and expired rows by their last change, in batches, and keeps newer ones', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      const kept = (n: number) => newEvent(storeId, pixelConfigId, n, { status: 'skipped', reason: 'disabled', reasonDetail: 'off' });
+      await outbox.record(null, [1, 2, 3, 4, 5].map(kept));
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 6, { status: 'expired', reason: 'too_old', reasonDetail: 'old' })]);
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 7)]);
+      const [batch] = await outbox.claimDue({ workerId: 'w', now: LATER, limit: 10, leaseMs: 60_000 });
+      await outbox.markFailed(batch!.lease.token, batch!.events.map((event) => event.id), 'rejected', 'refused', { attemptedAt: LATER, outcome: 'rejected' });
+      const beforeAll = new Date(Date.now() - 3_600_000);
+      const afterAll = new Date(Date.now() + 3_600_000);
+
+      expect((await outbox.pruneOlderThan(beforeAll)).events).toBe(0);
+      expect((await outbox.pruneOlderThan(afterAll, { batchSize: 2 })).events).toBe(7);
+      expect(await outbox.listEvents({ storeId, limit: 10 })).toEqual([]);
+      await expect(outbox.pruneOlderThan(afterAll, { batchSize: 0 })).rejects.toThrow(RangeError);
+    });
+
+    it('pruneOlderThan never deletes queued rows, however old', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 1)]);
+      expect((await outbox.pruneOlderThan(new Date(Date.now() + 3_600_000))).events).toBe(0);
+      expect(await outbox.listEvents({ storeId, limit: 10 })).toHaveLength(1);
     });
 
     it("deleteCustomerData removes a customer's rows and the listed orders' rows, in that store only", async () => {
@@ -92,8 +118,11 @@ export function describeEventLogConformance(ctx: ConformanceContext): void {
       ]);
       await outbox.record(null, [newEvent(other.storeId, other.pixelConfigId, 1, { customerRef: 'cust-9' })]);
 
-      expect(await outbox.deleteCustomerData(mine.storeId, {})).toBe(0);
-      expect(await outbox.deleteCustomerData(mine.storeId, { customerRef: 'cust-9', sourceIds: ['guest-order'] })).toBe(2);
+      expect(await outbox.deleteCustomerData(mine.storeId, {})).toEqual({ events: 0, carts: 0 });
+      expect(await outbox.exportCustomerData(mine.storeId, {})).toEqual({ events: [], carts: [] });
+      const exported = await outbox.exportCustomerData(mine.storeId, { customerRef: 'cust-9', sourceIds: ['guest-order'] });
+      expect(exported.events.map((row) => row.eventId)).toEqual(['order-1', 'order-2']);
+      expect(await outbox.deleteCustomerData(mine.storeId, { customerRef: 'cust-9', sourceIds: ['guest-order'] })).toEqual({ events: 2, carts: 0 });
       expect((await outbox.listEvents({ storeId: mine.storeId, limit: 10 })).map((r) => r.eventId)).toEqual(['order-3']);
       expect(await outbox.listEvents({ storeId: other.storeId, limit: 10 })).toHaveLength(1);
     });

@@ -2,6 +2,7 @@ export * from './port';
 export { CartSnapshotConflictError } from './cart-snapshot-conflict';
 export { summarizeEvent, type EventSummaryColumns, type LatestAttempt } from './event-summary';
 export { assertRecordable } from './recordable';
-export { assertClaimArguments, assertLeaseLength, assertListLimit } from './store-arguments';
+export { redactionScope, type RedactionScope, type TokenBearer } from './redaction-scope';
+export { assertClaimArguments, assertLeaseLength, assertListLimit, DEFAULT_PRUNE_BATCH_SIZE, pruneBatchSize } from './store-arguments';
 export * from './plan';
 export * from './worker';

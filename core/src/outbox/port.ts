@@ -44,6 +44,9 @@ export interface NewOutboxEvent {
   sourceId: string;
   /** Platform customer id, so a customer's rows can be deleted on request. */
   customerRef?: string;
+  /** The cart and checkout the event belongs to, so a redaction reaches them (see SourceTokens). */
+  cartToken?: string;
+  checkoutToken?: string;
   eventTime: Date;
   payload: ServerEvent;
   status: 'queued' | 'skipped' | 'expired';
@@ -253,25 +256,76 @@ export interface CustomerDataSelector {
   sourceIds?: string[];
 }
 
+export interface CustomerDeletion {
+  events: number;
+  carts: number;
+}
+
+/** One stored event as a data request hands it to the merchant: everything the row holds. */
+export interface ExportedEvent {
+  eventName: string;
+  eventId: string;
+  sourceId: string;
+  cartToken: string | null;
+  checkoutToken: string | null;
+  status: OutboxStatus;
+  reason: string | null;
+  reasonDetail: string | null;
+  eventTime: Date;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** The event as Meta receives it: hashed keys, IP, user agent, browser ids, products. */
+  payload: ServerEvent;
+  attempts: Omit<AttemptRecord, 'outboxEventId'>[];
+}
+
+export interface ExportedCart {
+  cartToken: string;
+  checkoutToken: string | null;
+  lines: CartLine[];
+  browser: BrowserContext | null;
+  updatedAt: Date;
+}
+
+/** Everything a store holds for a privacy request's customer and orders (the rows a redaction would delete). */
+export interface CustomerDataExport {
+  events: ExportedEvent[];
+  carts: ExportedCart[];
+}
+
 export interface PruneResult {
   events: number;
   receipts: number;
   carts: number;
 }
 
-/** Deletion for retention and privacy requests. */
+/** Statuses an outbox row does not leave by itself: what retention may delete. */
+export const FINISHED_STATUSES = ['sent', 'failed', 'skipped', 'expired'] as const satisfies readonly OutboxStatus[];
+
+export interface PruneOptions {
+  /** Rows deleted per transaction, so a large backlog never holds the outbox's lock for long. */
+  batchSize?: number;
+}
+
+/** Retention, and the privacy requests' export and deletion. */
 export interface OutboxRetention {
   /**
-   * Deletes `sent` rows (and their attempts) sent before `olderThan`, plus delivery receipts received
-   * and cart snapshots last written before it. Keep `olderThan` at least 48 hours back: pruned keys
-   * no longer deduplicate redeliveries.
+   * Deletes finished rows (and their attempts) whose last change is before `olderThan`: `sent` rows
+   * by when they were sent, `failed`, `skipped` and `expired` rows by when they reached that status.
+   * Also delivery receipts received and cart snapshots last written before it. Works in batches of
+   * `batchSize`, each its own transaction. Keep `olderThan` at least 48 hours back: pruned keys no
+   * longer deduplicate redeliveries.
    */
-  pruneDelivered(olderThan: Date): Promise<PruneResult>;
+  pruneOlderThan(olderThan: Date, options?: PruneOptions): Promise<PruneResult>;
   /**
-   * Deletes the matching outbox rows, their attempts and the customer's cart snapshots; returns the
-   * number of outbox rows deleted. An empty selector deletes nothing.
+   * A privacy request's deletion, in the store only: the matching outbox rows (the customer's, and
+   * those of the listed orders), then every cart and checkout those rows and the customer's cart
+   * snapshots name, with all their rows and snapshots (a guest's too). Attempts go with their rows.
+   * Any number of source ids. An empty selector deletes nothing.
    */
-  deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<number>;
+  deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<CustomerDeletion>;
+  /** What `deleteCustomerData` with the same selector would delete, read in full, oldest first. */
+  exportCustomerData(storeId: string, selector: CustomerDataSelector): Promise<CustomerDataExport>;
 }
 
 /** Cart snapshots outside `record()`: reading them, and the storefront pixel's browser context. */

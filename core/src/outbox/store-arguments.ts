@@ -1,4 +1,4 @@
-import { MAX_LIST_EVENTS_LIMIT } from './port';
+import { MAX_LIST_EVENTS_LIMIT, type PruneOptions } from './port';
 
 /**
  * The arguments every outbox store refuses, whatever its storage, each with the same RangeError:
@@ -17,4 +17,13 @@ export function assertListLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_EVENTS_LIMIT) {
     throw new RangeError(`listEvents limit must be an integer from 1 to ${MAX_LIST_EVENTS_LIMIT}`);
   }
+}
+
+/** Rows one retention transaction deletes when the caller does not say. */
+export const DEFAULT_PRUNE_BATCH_SIZE = 500;
+
+export function pruneBatchSize(options: PruneOptions | undefined): number {
+  const size = options?.batchSize ?? DEFAULT_PRUNE_BATCH_SIZE;
+  if (!Number.isInteger(size) || size < 1) throw new RangeError('pruneOlderThan batchSize must be a positive integer');
+  return size;
 }

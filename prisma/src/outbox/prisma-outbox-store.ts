@@ -5,7 +5,8 @@ import { countByStatus, listEvents } from './event-log';
 import { createOutcomeMarkers } from './mark-outcome';
 import { recordEvents } from './record-events';
 import { renewLease } from './renew-lease';
-import { deleteCustomerData, pruneDelivered } from './retention';
+import { deleteCustomerData, exportCustomerData } from './customer-data';
+import { pruneOlderThan } from './retention';
 
 export type PrismaOutboxStore = OutboxStore & OutboxEventLog & OutboxRetention;
 
@@ -17,7 +18,8 @@ export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxSto
     ...createOutcomeMarkers(db, logger),
     listEvents: (query) => listEvents(db, query),
     countByStatus: (storeId) => countByStatus(db, storeId),
-    pruneDelivered: (olderThan) => pruneDelivered(db, olderThan),
+    pruneOlderThan: (olderThan, options) => pruneOlderThan(db, olderThan, options),
     deleteCustomerData: (storeId, selector) => deleteCustomerData(db, storeId, selector),
+    exportCustomerData: (storeId, selector) => exportCustomerData(db, storeId, selector),
   };
 }

@@ -21,10 +21,11 @@ async function insertEvent(tx: Tx, event: NewOutboxEvent, now: Date): Promise<nu
   const nextAttemptAt = event.status === 'queued' ? event.eventTime : null;
   return tx.$executeRaw`
     INSERT INTO "OutboxEvent" ("id", "storeId", "pixelConfigId", "pixelKey", "eventName", "eventId", "sourceId",
-      "customerRef", "eventTime", "payload", "status", "reason", "reasonDetail", "userDataKeys", "attempts",
-      "nextAttemptAt", "createdAt", "updatedAt")
+      "customerRef", "cartToken", "checkoutToken", "eventTime", "payload", "status", "reason", "reasonDetail", "userDataKeys",
+      "attempts", "nextAttemptAt", "createdAt", "updatedAt")
     VALUES (${uuidv7(now.getTime())}, ${event.storeId}, ${event.pixelConfigId}, ${pixelKeyOf(event)}, ${event.eventName},
-      ${event.eventId}, ${event.sourceId}, ${event.customerRef ?? null}, ${event.eventTime}, ${JSON.stringify(event.payload)},
+      ${event.eventId}, ${event.sourceId}, ${event.customerRef ?? null}, ${event.cartToken ?? null}, ${event.checkoutToken ?? null},
+      ${event.eventTime}, ${JSON.stringify(event.payload)},
       ${event.status}, ${event.reason ?? null}, ${event.reasonDetail ?? null}, ${JSON.stringify(event.userDataKeys)}, 0,
       ${nextAttemptAt}, ${now}, ${now})
     ON CONFLICT ("pixelKey", "eventName", "eventId") DO NOTHING`;

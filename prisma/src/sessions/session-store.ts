@@ -35,6 +35,8 @@ export interface SessionStore {
   deleteSession(id: string): Promise<boolean>;
   deleteSessions(ids: string[]): Promise<boolean>;
   findSessionsByShop(shop: string): Promise<SessionRecord[]>;
+  /** Sets the granted scopes on every session of the shop (no token is opened); returns how many. */
+  setShopScopes(shop: string, scope: string): Promise<number>;
 }
 
 type SessionRow = Prisma.SessionGetPayload<object>;
@@ -119,6 +121,10 @@ export function createSessionStore(db: Db, secretBox: SecretBox): SessionStore {
     async deleteSessions(ids) {
       await db.write((tx) => tx.session.deleteMany({ where: { id: { in: ids } } }));
       return true;
+    },
+
+    async setShopScopes(shop, scope) {
+      return (await db.write((tx) => tx.session.updateMany({ where: { shop }, data: { scope } }))).count;
     },
 
     async findSessionsByShop(shop) {

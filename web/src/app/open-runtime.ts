@@ -61,6 +61,15 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     webhookSecrets: [config.shopify.apiSecret, ...(config.shopify.previousApiSecret ? [config.shopify.previousApiSecret] : [])],
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
     isShopDomain: (domain) => shopify.utils.sanitizeShop(domain) === domain,
+    apiKey: config.shopify.apiKey,
+    verifyAdminQuery: async (query) => {
+      try {
+        return (await shopify.utils.validateHmac(query)) ? { valid: true } : { valid: false, reason: 'hmac does not match' };
+      } catch (error) {
+        // Missing hmac, or a timestamp outside Shopify's window.
+        return { valid: false, reason: error instanceof Error ? error.message : String(error) };
+      }
+    },
     logger,
     now,
   };

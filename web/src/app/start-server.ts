@@ -36,7 +36,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const worker = runtime.engine.createWorker({ outbox: runtime.db.outbox, pixels: runtime.db.pixels });
   worker.start();
-  const retention = createRetentionJob({ outbox: runtime.db.outbox, retentionDays: config.retentionDays, logger: app.log });
+  const retention = createRetentionJob({ outbox: runtime.db.outbox, dataExports: runtime.db.dataExports, retentionDays: config.retentionDays, logger: app.log });
   retention.start();
   const listen = options.listen ?? { port: config.port, host: config.host };
   let url: string;

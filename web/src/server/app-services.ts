@@ -18,6 +18,10 @@ export interface AppServices {
   webhookSecrets: readonly string[];
   webhookBodyLimitBytes: number;
   isShopDomain: (domain: string) => boolean;
+  /** The app's client id (Shopify's API key): names the app in admin URLs. */
+  apiKey: string;
+  /** Checks the `hmac` Shopify signs admin links' query strings with (and their timestamp). */
+  verifyAdminQuery: (query: Record<string, string>) => Promise<{ valid: true } | { valid: false; reason: string }>;
   logger: Logger;
   now: () => Date;
 }

@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 
 import type { WorkerTuning } from '@capi-relay/core';
 
+import { dataRequestsRoutes } from '../admin/data-requests-routes';
 import { eventsRoute } from '../admin/events-route';
 import { healthRoute } from '../admin/health-route';
 import { settingsRoutes } from '../admin/settings-routes';
@@ -14,6 +15,7 @@ import { testEventRoute } from '../admin/test-event-route';
 import type { LoadedConfig } from '../config/load-config';
 import { openRuntime, type Runtime } from '../app/open-runtime';
 import { createWebhookHandler } from '../webhooks/create-webhook-handler';
+import { authCallbackRoute } from '../shopify/auth-callback-route';
 import { webhookRoute } from '../webhooks/webhook-route';
 import type { AppServices } from './app-services';
 
@@ -78,6 +80,8 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
     await settingsRoutes(admin, services);
     await eventsRoute(admin, services);
     await testEventRoute(admin, services);
+    await dataRequestsRoutes(admin, services);
   });
   await app.register(async (scope) => healthRoute(scope, services));
+  await app.register(async (scope) => authCallbackRoute(scope, services));
 }

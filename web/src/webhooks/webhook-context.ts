@@ -3,8 +3,8 @@ import type { Database, SessionStore } from '@capi-relay/db';
 
 /** What the topic handlers work with. */
 export interface WebhookContext {
-  db: Pick<Database, 'outbox' | 'pixels' | 'stores' | 'carts' | 'compliance' | 'deleteStoreData'>;
-  sessions: Pick<SessionStore, 'findSessionsByShop' | 'deleteSessions'>;
+  db: Pick<Database, 'outbox' | 'pixels' | 'stores' | 'carts' | 'compliance' | 'dataExports' | 'deleteStoreData' | 'scrubDeletedContent'>;
+  sessions: Pick<SessionStore, 'findSessionsByShop' | 'deleteSessions' | 'setShopScopes'>;
   /** Plans and records events (and wakes this process's worker when something was queued). */
   engine: Pick<Engine, 'enqueue' | 'plan'>;
   logger: Logger;

@@ -70,3 +70,15 @@ export function mintSessionToken(options: SessionTokenOptions): string {
   const signature = createHmac('sha256', options.secret).update(unsigned).digest('base64url');
   return `${unsigned}.${signature}`;
 }
+
+/**
+ * An admin link's query as Shopify signs it: every parameter but `hmac`, sorted by name, joined as
+ * `name=value` with `&`, HMAC-SHA256 in hex over the app secret.
+ */
+export function signAdminQuery(params: Record<string, string>, secret: string): Record<string, string> {
+  const message = Object.keys(params)
+    .sort()
+    .map((name) => `${name}=${params[name]}`)
+    .join('&');
+  return { ...params, hmac: createHmac('sha256', secret).update(message, 'utf8').digest('hex') };
+}

@@ -61,5 +61,6 @@ describe('buildAddToCart', () => {
     const built = buildAddToCart(cart([line]), { line, quantityAdded: 1, quantityAfter: 1 });
     expect(built.event.custom_data).toEqual({ content_ids: ['1'], contents: [{ id: '1', quantity: 1 }], content_type: 'product', num_items: 1 });
     expect(built.sourceId).toBe('c1-7a2abe82733a34e84aa472d57fb5c3c1');
+    expect(built.tokens).toEqual({ cartToken: 'c1-7a2abe82733a34e84aa472d57fb5c3c1' });
   });
 });

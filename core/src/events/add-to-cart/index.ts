@@ -17,6 +17,7 @@ export const addToCartEvent: EventDefinition<CartAddition> = {
   eventName: 'AddToCart',
   eventId: ({ cart, delta }) => eventIds.addToCart(cart.token, delta.line.key, delta.quantityAfter),
   sourceId: ({ cart }) => cart.token,
+  tokens: ({ cart }) => ({ cartToken: cart.token }),
   occurredAt: ({ cart }) => cart.updatedAt,
   actionSource: () => 'website',
   identity: ({ cart }) => ({ customer: cart.customer, browser: cart.browser }),

@@ -7,6 +7,7 @@ export const initiateCheckoutEvent: EventDefinition<Checkout> = {
   eventName: 'InitiateCheckout',
   eventId: (checkout) => eventIds.initiateCheckout(checkout.token),
   sourceId: (checkout) => checkout.token,
+  tokens: (checkout) => ({ cartToken: checkout.cartToken, checkoutToken: checkout.token }),
   occurredAt: (checkout) => checkout.createdAt,
   actionSource: () => 'website',
   identity: (checkout) => checkout,

@@ -46,5 +46,6 @@ describe('buildInitiateCheckout', () => {
       },
     });
     expect(built.sourceId).toBe('bd5a8aa1ecd019dd3520ff791ee3a24c');
+    expect(built.tokens).toEqual({ cartToken: 'c1-7a2abe82733a34e84aa472d57fb5c3c1', checkoutToken: 'bd5a8aa1ecd019dd3520ff791ee3a24c' });
   });
 });

@@ -7,6 +7,7 @@ export const purchaseEvent: EventDefinition<Order> = {
   eventName: 'Purchase',
   eventId: (order) => eventIds.purchase(order.id),
   sourceId: (order) => order.id,
+  tokens: (order) => ({ cartToken: order.cartToken, checkoutToken: order.checkoutToken }),
   occurredAt: (order) => order.createdAt,
   actionSource: (order) => (order.channel === 'pos' ? 'physical_store' : 'website'),
   identity: (order) => order,

@@ -66,6 +66,7 @@ describe('buildPurchase', () => {
       },
     });
     expect(built.sourceId).toBe('820982911946154508');
+    expect(buildPurchase({ ...order(), cartToken: 'cart-1', checkoutToken: 'chk-1' }, { now: NOW }).tokens).toEqual({ cartToken: 'cart-1', checkoutToken: 'chk-1' });
     expect(built.dropped).toEqual([]);
     expect(built.skippedLines).toEqual([]);
   });

@@ -25,6 +25,7 @@ const testEvent: EventDefinition<TestEventSource> = {
   eventName: 'PageView',
   eventId: (test) => test.eventId,
   sourceId: () => 'test-event',
+  tokens: () => ({}),
   occurredAt: (test) => test.now,
   actionSource: () => 'website',
   identity: (test) => ({

@@ -8,7 +8,9 @@ import type { PixelConfigStore } from '../../settings/port';
 import type {
   AttemptRecord,
   ClaimedBatch,
+  CustomerDataExport,
   CustomerDataSelector,
+  CustomerDeletion,
   Lease,
   DeliveryReceipt,
   ListEventsQuery,
@@ -19,15 +21,16 @@ import type {
   OutboxRetention,
   OutboxStatus,
   OutboxStore,
+  PruneOptions,
   PruneResult,
   RecordOptions,
   RecordResult,
 } from '../port';
 import { assertRecordable } from '../recordable';
-import { assertClaimArguments, assertLeaseLength } from '../store-arguments';
+import { assertClaimArguments, assertLeaseLength, pruneBatchSize } from '../store-arguments';
 import { MemoryCartStateStore } from './memory-cart-state';
 import { countByStatus, listEvents } from './memory-event-log';
-import { deleteCustomerData, pruneDelivered } from './memory-retention';
+import { deleteCustomerData, exportCustomerData, pruneOlderThan } from './memory-retention';
 import { eventKey, type MemoryEventRow, MemoryOutboxState } from './memory-state';
 
 type Attempt = Omit<AttemptRecord, 'outboxEventId'>;
@@ -91,6 +94,8 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
       eventId: event.eventId,
       sourceId: event.sourceId,
       customerRef: event.customerRef ?? null,
+      cartToken: event.cartToken ?? null,
+      checkoutToken: event.checkoutToken ?? null,
       eventTime: event.eventTime,
       payload: structuredClone(event.payload),
       status: event.status,
@@ -104,6 +109,7 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
       leaseExpiresAt: null,
       sentAt: null,
       createdAt: now,
+      updatedAt: now,
     };
     this.state.events.set(row.id, row);
     this.state.eventKeys.set(key, row.id);
@@ -194,7 +200,7 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
         continue;
       }
       apply(row);
-      Object.assign(row, { leaseOwner: null, leaseExpiresAt: null });
+      Object.assign(row, { leaseOwner: null, leaseExpiresAt: null, updatedAt: this.state.clock() });
       if (attempt) {
         row.attempts += 1;
         this.state.attempts.push({ outboxEventId: id, ...attempt });
@@ -215,11 +221,16 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
     return countByStatus(this.state, storeId);
   }
 
-  async pruneDelivered(olderThan: Date): Promise<PruneResult> {
-    return pruneDelivered(this.state, olderThan);
+  async pruneOlderThan(olderThan: Date, options?: PruneOptions): Promise<PruneResult> {
+    pruneBatchSize(options); // refuses what the database stores refuse
+    return pruneOlderThan(this.state, olderThan);
   }
 
-  async deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<number> {
+  async deleteCustomerData(storeId: string, selector: CustomerDataSelector): Promise<CustomerDeletion> {
     return deleteCustomerData(this.state, storeId, selector);
   }
+  async exportCustomerData(storeId: string, selector: CustomerDataSelector): Promise<CustomerDataExport> {
+    return exportCustomerData(this.state, storeId, selector);
+  }
+
 }

@@ -5,7 +5,11 @@ import type { AttemptRecord, CartSnapshot, NewOutboxEvent } from '../port';
 /** One outbox row, with the columns the Prisma schema keeps: the event log's and these. */
 export interface MemoryEventRow extends EventSummaryColumns {
   customerRef: string | null;
+  cartToken: string | null;
+  checkoutToken: string | null;
   payload: ServerEvent;
+  /** Last change of the row (its status above all): what retention prunes finished rows by. */
+  updatedAt: Date;
   leaseOwner: string | null;
   leaseExpiresAt: Date | null;
 }

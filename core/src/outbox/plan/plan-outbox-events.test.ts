@@ -7,8 +7,8 @@ import { NOW, NOW_SECONDS, sendablePurchase } from '../../validate/__tests__/sen
 import { hashUserData } from '../../normalize';
 import { planOutboxEvents, type PlanInput } from '.';
 
-function built(event: ServerEvent = sendablePurchase(), sourceId = '1001'): BuiltEvent {
-  return { event, dropped: [], sourceId, skippedLines: [] };
+function built(event: ServerEvent = sendablePurchase(), sourceId = '1001', tokens: BuiltEvent['tokens'] = {}): BuiltEvent {
+  return { event, dropped: [], sourceId, tokens, skippedLines: [] };
 }
 
 function pixel(overrides: Partial<PixelConfigRecord> = {}): PixelConfigRecord {
@@ -36,7 +36,7 @@ function plan(overrides: Partial<PlanInput> = {}) {
 describe('planOutboxEvents', () => {
   it('queues a valid event for the pixel with the row fields taken from the event', () => {
     const event = sendablePurchase();
-    expect(plan({ built: [built(event)], customerRef: 'cust-9' })).toEqual([
+    expect(plan({ built: [built(event, '1001', { cartToken: 'cart-1', checkoutToken: 'chk-1' })], customerRef: 'cust-9' })).toEqual([
       {
         storeId: 'store-1',
         pixelConfigId: 'px-1',
@@ -44,6 +44,8 @@ describe('planOutboxEvents', () => {
         eventId: 'purchase:1001',
         sourceId: '1001',
         customerRef: 'cust-9',
+        cartToken: 'cart-1',
+        checkoutToken: 'chk-1',
         eventTime: new Date((NOW_SECONDS - 600) * 1000),
         payload: event,
         status: 'queued',

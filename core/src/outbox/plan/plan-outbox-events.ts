@@ -50,6 +50,8 @@ function rowFor(input: PlanInput, built: BuiltEvent, pixelConfigId: string | nul
     eventId: event.event_id,
     sourceId: built.sourceId,
     ...(input.customerRef === undefined ? {} : { customerRef: input.customerRef }),
+    ...(built.tokens.cartToken === undefined ? {} : { cartToken: built.tokens.cartToken }),
+    ...(built.tokens.checkoutToken === undefined ? {} : { checkoutToken: built.tokens.checkoutToken }),
     eventTime: new Date(event.event_time * 1000),
     payload: event,
     status: verdict.status,
