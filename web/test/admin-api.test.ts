@@ -100,6 +100,17 @@ forEachDatabase((t) => {
   });
 
   describe('event log', () => {
+    it('says which customer data was left out of an event and why, never the value', async () => {
+      await harness().configurePixel(SHOP_A);
+      const order = freshFixture('orders-paid.capi-variant.json').split('jane.doe@example.com').join('jane.doe at example');
+      await harness().deliver('orders/create', order);
+      const response = await harness().admin(SHOP_A, 'GET', '/api/events');
+      const [purchase] = (response.json() as { events: { userDataKeys: string[]; droppedUserData: { field: string; reason: string }[] }[] }).events;
+      expect(purchase!.userDataKeys).not.toContain('em');
+      expect(purchase!.droppedUserData).toEqual([{ field: 'em', reason: expect.stringContaining('not an email address') }]);
+      expect(response.body).not.toContain('jane.doe');
+    });
+
     it('lists events newest first with their state and user_data key names, never values', async () => {
       await harness().configurePixel(SHOP_A);
       await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json'));

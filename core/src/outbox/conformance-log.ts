@@ -5,9 +5,12 @@ export function describeEventLogConformance(ctx: ConformanceContext): void {
     it('lists newest first with ids, states and user_data key names, never payload values', async () => {
       const { storeId, pixelConfigId } = await ctx.storeWithPixel();
       const { outbox } = ctx.harness();
-      await outbox.record(null, [newEvent(storeId, pixelConfigId, 1, { customerRef: 'cust-1' })]);
+      const dropped = [{ field: 'em' as const, reason: 'email is not an email address (no "@")' }];
+      await outbox.record(null, [newEvent(storeId, pixelConfigId, 1, { customerRef: 'cust-1', droppedUserData: dropped })]);
       await outbox.record(null, [newEvent(storeId, pixelConfigId, 2)]);
       const rows = await outbox.listEvents({ storeId, limit: 10 });
+      expect(rows[1]!.droppedUserData).toEqual(dropped);
+      expect(rows[0]!.droppedUserData).toEqual([]);
       expect(rows.map((row) => row.eventId)).toEqual(['order-2', 'order-1']);
       expect(rows[1]).toMatchObject({
         storeId,

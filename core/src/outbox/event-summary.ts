@@ -30,6 +30,7 @@ export function summarizeEvent(row: EventSummaryColumns, last: LatestAttempt | u
     lastAttemptAt: last?.attemptedAt ?? null,
     lastMessage: last?.message ?? null,
     userDataKeys: [...row.userDataKeys],
+    droppedUserData: row.droppedUserData.map((dropped) => ({ ...dropped })),
     eventTime: row.eventTime,
     createdAt: row.createdAt,
     nextAttemptAt: row.nextAttemptAt,

@@ -223,6 +223,8 @@ export interface OutboxEventSummary {
   /** The most recent attempt's merchant-readable message (Meta's error title, a timeout, ...). */
   lastMessage: string | null;
   userDataKeys: string[];
+  /** Customer data left out of the payload, by key, with the rule it failed (never the value). */
+  droppedUserData: DroppedField[];
   eventTime: Date;
   createdAt: Date;
   nextAttemptAt: Date | null;

@@ -2,6 +2,7 @@ import {
   assertListLimit,
   OUTBOX_STATUSES,
   summarizeEvent,
+  type DroppedField,
   type ListEventsQuery,
   type NotSentReason,
   type OutboxEventSummary,
@@ -21,6 +22,7 @@ const SUMMARY_SELECT = {
   reasonDetail: true,
   attempts: true,
   userDataKeys: true,
+  droppedUserData: true,
   eventTime: true,
   createdAt: true,
   nextAttemptAt: true,
@@ -36,7 +38,7 @@ type SummaryRow = Prisma.OutboxEventGetPayload<{ select: typeof SUMMARY_SELECT }
 
 /** The columns as the port types them: the schema keeps status and reason as text, the keys as JSON. */
 function toSummary(row: SummaryRow): OutboxEventSummary {
-  const columns = { ...row, status: row.status as OutboxStatus, reason: row.reason as NotSentReason | null, userDataKeys: JSON.parse(row.userDataKeys) as string[] };
+  const columns = { ...row, status: row.status as OutboxStatus, reason: row.reason as NotSentReason | null, userDataKeys: JSON.parse(row.userDataKeys) as string[], droppedUserData: JSON.parse(row.droppedUserData) as DroppedField[] };
   return summarizeEvent(columns, row.deliveries[0]);
 }
 

@@ -22,12 +22,12 @@ async function insertEvent(tx: Tx, event: NewOutboxEvent, now: Date): Promise<nu
   return tx.$executeRaw`
     INSERT INTO "OutboxEvent" ("id", "storeId", "pixelConfigId", "pixelKey", "eventName", "eventId", "sourceId",
       "customerRef", "cartToken", "checkoutToken", "eventTime", "payload", "status", "reason", "reasonDetail", "userDataKeys",
-      "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+      "droppedUserData", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
     VALUES (${uuidv7(now.getTime())}, ${event.storeId}, ${event.pixelConfigId}, ${pixelKeyOf(event)}, ${event.eventName},
       ${event.eventId}, ${event.sourceId}, ${event.customerRef ?? null}, ${event.cartToken ?? null}, ${event.checkoutToken ?? null},
       ${event.eventTime}, ${JSON.stringify(event.payload)},
-      ${event.status}, ${event.reason ?? null}, ${event.reasonDetail ?? null}, ${JSON.stringify(event.userDataKeys)}, 0,
-      ${nextAttemptAt}, ${now}, ${now})
+      ${event.status}, ${event.reason ?? null}, ${event.reasonDetail ?? null}, ${JSON.stringify(event.userDataKeys)},
+      ${JSON.stringify(event.droppedUserData)}, 0, ${nextAttemptAt}, ${now}, ${now})
     ON CONFLICT ("pixelKey", "eventName", "eventId") DO NOTHING`;
 }
 

@@ -58,6 +58,7 @@ function toLogEntry(row: OutboxEventSummary) {
     fbtraceId: row.lastFbtraceId,
     lastMessage: row.lastMessage,
     userDataKeys: row.userDataKeys,
+    droppedUserData: row.droppedUserData,
     eventTime: row.eventTime.toISOString(),
     createdAt: row.createdAt.toISOString(),
     lastAttemptAt: iso(row.lastAttemptAt),

@@ -102,6 +102,7 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
       reason: event.reason ?? null,
       reasonDetail: event.reasonDetail ?? null,
       userDataKeys: [...event.userDataKeys],
+      droppedUserData: event.droppedUserData.map((dropped) => ({ ...dropped })),
       attempts: 0,
       // A queued row is due at once; its event time orders the queue fairly (oldest first).
       nextAttemptAt: event.status === 'queued' ? event.eventTime : null,
