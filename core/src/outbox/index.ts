@@ -1,6 +1,6 @@
 export * from './port';
 export { CartSnapshotConflictError } from './cart-snapshot-conflict';
-export { summarizeEvent, type EventSummaryColumns, type LatestAttempt } from './event-summary';
+export { summarizeEvent, tallyKeys, zeroStatusCounts, type EventSummaryColumns, type LatestAttempt } from './event-summary';
 export { assertRecordable } from './recordable';
 export { assertClaimArguments, assertLeaseLength, assertListLimit } from './store-arguments';
 export * from './plan';

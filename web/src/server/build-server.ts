@@ -8,11 +8,13 @@ import type { WorkerTuning } from '@capi-relay/core';
 
 import { eventsRoute } from '../admin/events-route';
 import { healthRoute } from '../admin/health-route';
+import { matchQualityRoute } from '../admin/match-quality-route';
 import { settingsRoutes } from '../admin/settings-routes';
 import { requireShop } from '../admin/shop-context';
 import { testEventRoute } from '../admin/test-event-route';
 import type { LoadedConfig } from '../config/load-config';
 import { openRuntime, type Runtime } from '../app/open-runtime';
+import { panelRoutes } from '../panel/panel-routes';
 import { createWebhookHandler } from '../webhooks/create-webhook-handler';
 import { webhookRoute } from '../webhooks/webhook-route';
 import type { AppServices } from './app-services';
@@ -33,6 +35,8 @@ export async function buildServer(options: BuildServerOptions): Promise<{ app: F
   const runtime = await openRuntime({ config: options.config, logger: app.log, now: options.now, worker: options.worker });
   try {
     await registerRoutes(app, runtime.services);
+    const { mode, shopify } = options.config;
+    await app.register(async (scope) => panelRoutes(scope, { services: runtime.services, mode, shopify }));
     await app.ready();
   } catch (error) {
     await runtime.close();
@@ -78,6 +82,7 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
     await settingsRoutes(admin, services);
     await eventsRoute(admin, services);
     await testEventRoute(admin, services);
+    await matchQualityRoute(admin, services);
   });
   await app.register(async (scope) => healthRoute(scope, services));
 }

@@ -1,0 +1,104 @@
+import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Pagination, Select, Text } from '@shopify/polaris';
+import { useEffect, useState } from 'react';
+
+import type { ApiClient } from '../lib/api-client';
+import { currentCursor, eventRow, firstPage, hasPrevious, nextPage, previousPage, STATUS_FILTER_OPTIONS, type Pager } from '../lib/event-log-view';
+import type { EventLogEntry, EventStatus } from '../lib/types';
+
+const PAGE_SIZE = 20;
+
+/** `version` changes when something elsewhere on the page may have added events. */
+export function EventLogCard({ api, version }: { api: ApiClient; version: number }) {
+  const [status, setStatus] = useState<EventStatus | ''>('');
+  const [pager, setPager] = useState<Pager>(firstPage);
+  const [entries, setEntries] = useState<EventLogEntry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    api
+      .listEvents({ limit: PAGE_SIZE, ...(status ? { status } : {}), ...(currentCursor(pager) ? { before: currentCursor(pager) } : {}) })
+      .then(
+        (rows) => current && (setEntries(rows), setError(null)),
+        (caught: Error) => current && setError(caught.message),
+      )
+      .finally(() => current && setLoading(false));
+    return () => {
+      current = false;
+    };
+  }, [api, status, pager, version, reloads]);
+
+  const rows = entries.map((entry) => eventRow(entry));
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="end" gap="300" wrap>
+          <Text as="h2" variant="headingMd">
+            Event log
+          </Text>
+          <InlineStack gap="200" blockAlign="end" wrap>
+            <Select
+              label="Filter by status"
+              options={STATUS_FILTER_OPTIONS}
+              value={status}
+              onChange={(value) => {
+                setStatus(value as EventStatus | '');
+                setPager(firstPage());
+              }}
+            />
+            <Button onClick={() => setReloads((n) => n + 1)} loading={loading}>
+              Refresh
+            </Button>
+          </InlineStack>
+        </InlineStack>
+        {error && (
+          <Text as="p" tone="critical">
+            The event log could not be loaded: {error}
+          </Text>
+        )}
+        {rows.length === 0 && !loading && !error ? (
+          <Text as="p" tone="subdued">
+            {status ? 'No events with this status.' : 'No events yet. Orders, checkouts and carts show here as the store receives them.'}
+          </Text>
+        ) : (
+          <DataTable
+            columnContentTypes={['text', 'text', 'text', 'numeric', 'text', 'text']}
+            headings={['Event', 'Status', 'Reason', 'Attempts', 'Trace ID', 'Time']}
+            rows={rows.map((row) => [
+              <BlockStack key="event" gap="050">
+                <Text as="span" fontWeight="semibold">
+                  {row.eventName}
+                </Text>
+                <Text as="span" tone="subdued" variant="bodySm">
+                  {row.sourceId}
+                </Text>
+              </BlockStack>,
+              <Badge key="status" tone={row.badge.tone}>
+                {row.badge.label}
+              </Badge>,
+              row.reason,
+              row.attempts,
+              row.traceId,
+              row.time,
+            ])}
+            verticalAlign="middle"
+          />
+        )}
+        <InlineStack align="center">
+          <Pagination
+            hasPrevious={hasPrevious(pager)}
+            onPrevious={() => setPager(previousPage(pager))}
+            hasNext={entries.length === PAGE_SIZE}
+            onNext={() => {
+              const last = entries.at(-1);
+              if (last) setPager(nextPage(pager, last));
+            }}
+          />
+        </InlineStack>
+      </BlockStack>
+    </Card>
+  );
+}
