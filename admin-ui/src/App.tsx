@@ -1,10 +1,11 @@
-import { Badge, Banner, BlockStack, Button, Frame, Layout, Page, Text, Toast } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, Button, Frame, Layout, Page, Text } from '@shopify/polaris';
 import { useCallback, useState } from 'react';
 
 import { ConnectionCard } from './components/ConnectionCard';
 import { EventLogCard } from './components/EventLogCard';
 import { HealthBanners } from './components/HealthBanners';
 import { MatchQualityCard } from './components/MatchQualityCard';
+import { Notice } from './components/Notice';
 import { SettingsCard } from './components/SettingsCard';
 import type { ApiClient } from './lib/api-client';
 import type { PanelConfig } from './lib/panel-config';
@@ -19,6 +20,7 @@ export function App({ api, config }: { api: ApiClient; config: PanelConfig }) {
   const [logVersion, setLogVersion] = useState(0);
   const [toast, setToast] = useState<string | null>(null);
   const preview = config.mode === 'preview';
+  const dismissToast = useCallback(() => setToast(null), []);
 
   const refresh = useCallback(() => {
     void health.reload();
@@ -99,7 +101,7 @@ export function App({ api, config }: { api: ApiClient; config: PanelConfig }) {
           </Layout>
         </BlockStack>
       </Page>
-      {toast && <Toast content={toast} onDismiss={() => setToast(null)} />}
+      {toast && <Notice message={toast} onDismiss={dismissToast} />}
     </Frame>
   );
 }

@@ -34,71 +34,77 @@ export function EventLogCard({ api, version }: { api: ApiClient; version: number
   const rows = entries.map((entry) => eventRow(entry));
   return (
     <Card>
-      <BlockStack gap="300">
-        <InlineStack align="space-between" blockAlign="end" gap="300" wrap>
-          <Text as="h2" variant="headingMd">
-            Event log
-          </Text>
-          <InlineStack gap="200" blockAlign="end" wrap>
-            <Select
-              label="Filter by status"
-              options={STATUS_FILTER_OPTIONS}
-              value={status}
-              onChange={(value) => {
-                setStatus(value as EventStatus | '');
-                setPager(firstPage());
+      <section aria-labelledby="event-log-title">
+        <BlockStack gap="300">
+          <InlineStack align="space-between" blockAlign="center" gap="300" wrap>
+            <Text as="h2" variant="headingMd" id="event-log-title">
+              Event log
+            </Text>
+            <InlineStack gap="200" blockAlign="center" wrap>
+              <Select
+                label="Filter by status"
+                labelInline
+                options={STATUS_FILTER_OPTIONS}
+                value={status}
+                onChange={(value) => {
+                  setStatus(value as EventStatus | '');
+                  setPager(firstPage());
+                }}
+              />
+              <Button onClick={() => setReloads((n) => n + 1)} loading={loading}>
+                Refresh
+              </Button>
+            </InlineStack>
+          </InlineStack>
+          {error && (
+            <Text as="p" tone="critical">
+              The event log could not be loaded: {error}
+            </Text>
+          )}
+          {rows.length === 0 && !loading && !error ? (
+            <Text as="p" tone="subdued">
+              {status ? 'No events with this status.' : 'No events yet. Orders, checkouts and carts show here as the store receives them.'}
+            </Text>
+          ) : (
+            <DataTable
+              columnContentTypes={['text', 'text', 'text', 'numeric', 'text', 'text']}
+              headings={['Event', 'Status', 'Reason', 'Attempts', 'Trace ID', 'Time']}
+              rows={rows.map((row) => [
+                <BlockStack key="event" gap="050">
+                  <Text as="span" fontWeight="semibold">
+                    {row.eventName}
+                  </Text>
+                  <Text as="span" tone="subdued" variant="bodySm">
+                    {row.sourceId}
+                  </Text>
+                </BlockStack>,
+                <Badge key="status" tone={row.badge.tone}>
+                  {row.badge.label}
+                </Badge>,
+                // DataTable keeps cells on one line; a reason is a sentence and must wrap.
+                <div key="reason" style={{ whiteSpace: 'normal', minWidth: '14rem', maxWidth: '26rem' }}>
+                  {row.reason}
+                </div>,
+                row.attempts,
+                row.traceId,
+                row.time,
+              ])}
+              verticalAlign="middle"
+            />
+          )}
+          <InlineStack align="center">
+            <Pagination
+              hasPrevious={hasPrevious(pager)}
+              onPrevious={() => setPager(previousPage(pager))}
+              hasNext={entries.length === PAGE_SIZE}
+              onNext={() => {
+                const last = entries.at(-1);
+                if (last) setPager(nextPage(pager, last));
               }}
             />
-            <Button onClick={() => setReloads((n) => n + 1)} loading={loading}>
-              Refresh
-            </Button>
           </InlineStack>
-        </InlineStack>
-        {error && (
-          <Text as="p" tone="critical">
-            The event log could not be loaded: {error}
-          </Text>
-        )}
-        {rows.length === 0 && !loading && !error ? (
-          <Text as="p" tone="subdued">
-            {status ? 'No events with this status.' : 'No events yet. Orders, checkouts and carts show here as the store receives them.'}
-          </Text>
-        ) : (
-          <DataTable
-            columnContentTypes={['text', 'text', 'text', 'numeric', 'text', 'text']}
-            headings={['Event', 'Status', 'Reason', 'Attempts', 'Trace ID', 'Time']}
-            rows={rows.map((row) => [
-              <BlockStack key="event" gap="050">
-                <Text as="span" fontWeight="semibold">
-                  {row.eventName}
-                </Text>
-                <Text as="span" tone="subdued" variant="bodySm">
-                  {row.sourceId}
-                </Text>
-              </BlockStack>,
-              <Badge key="status" tone={row.badge.tone}>
-                {row.badge.label}
-              </Badge>,
-              row.reason,
-              row.attempts,
-              row.traceId,
-              row.time,
-            ])}
-            verticalAlign="middle"
-          />
-        )}
-        <InlineStack align="center">
-          <Pagination
-            hasPrevious={hasPrevious(pager)}
-            onPrevious={() => setPager(previousPage(pager))}
-            hasNext={entries.length === PAGE_SIZE}
-            onNext={() => {
-              const last = entries.at(-1);
-              if (last) setPager(nextPage(pager, last));
-            }}
-          />
-        </InlineStack>
-      </BlockStack>
+        </BlockStack>
+      </section>
     </Card>
   );
 }

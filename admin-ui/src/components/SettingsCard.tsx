@@ -7,6 +7,7 @@ import {
   formFromSettings,
   hasUnsavedChanges,
   placeFieldErrors,
+  PURCHASE_TRIGGER_HELP,
   PURCHASE_TRIGGER_LABELS,
   savedTokenHint,
   settingsUpdate,
@@ -107,6 +108,7 @@ export function SettingsCard({ api, saved, onSaved }: Props) {
               options={PURCHASE_TRIGGERS.map((value) => ({ value, label: PURCHASE_TRIGGER_LABELS[value] }))}
               value={form.purchaseTrigger}
               onChange={(value) => edit({ purchaseTrigger: value as PurchaseTrigger })}
+              helpText={PURCHASE_TRIGGER_HELP[form.purchaseTrigger]}
               error={errors.purchaseTrigger}
             />
           </FormLayout>

@@ -69,7 +69,7 @@ export function healthBanners(health: Health, settings: Settings, options: Healt
       id: 'browser_context',
       tone: 'info',
       title: 'Checkouts and carts are waiting for the storefront pixel',
-      body: `${plural(options.waitingForBrowser, 'event')} wait for the browser details (user agent, page) that only the storefront pixel reports. They are sent once it does.`,
+      body: `${plural(options.waitingForBrowser, 'event')} ${options.waitingForBrowser === 1 ? 'waits' : 'wait'} for the browser details (user agent, page) that only the storefront pixel reports. They are sent once it does.`,
     });
   }
   return banners;

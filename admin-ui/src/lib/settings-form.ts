@@ -70,8 +70,13 @@ export function savedTokenHint(settings: Settings): string {
 }
 
 export const PURCHASE_TRIGGER_LABELS: Record<PurchaseTrigger, string> = {
-  order_created: 'Order created (as soon as the customer checks out)',
-  order_paid: 'Order paid (when payment is captured)',
+  order_created: 'Order created',
+  order_paid: 'Order paid',
+};
+
+export const PURCHASE_TRIGGER_HELP: Record<PurchaseTrigger, string> = {
+  order_created: 'Sent as soon as the customer completes checkout, paid or not.',
+  order_paid: 'Sent once payment is captured: orders paid later (bank transfer, cash on delivery) count when they are paid.',
 };
 
 /** One line per switch on what turning it on sends. */
