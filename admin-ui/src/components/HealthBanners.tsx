@@ -1,4 +1,4 @@
-import { Banner, BlockStack } from '@shopify/polaris';
+import { Banner } from '@shopify/polaris';
 import { useState } from 'react';
 
 import { ApiError, type ApiClient } from '../lib/api-client';
@@ -34,7 +34,7 @@ export function HealthBanners({ api, health, settings, preview, waitingForBrowse
   const banners = healthBanners(health, settings, { preview, waitingForBrowser });
   if (banners.length === 0 && !resumeError) return null;
   return (
-    <BlockStack gap="300">
+    <>
       {banners.map((banner) => (
         <Banner
           key={banner.id}
@@ -50,6 +50,6 @@ export function HealthBanners({ api, health, settings, preview, waitingForBrowse
           <p>{resumeError}</p>
         </Banner>
       )}
-    </BlockStack>
+    </>
   );
 }

@@ -6,8 +6,8 @@ import type { MatchQuality } from '../lib/types';
 export function MatchQualityCard({ quality, error }: { quality: MatchQuality | undefined; error: unknown }) {
   const view = quality ? matchQualityView(quality) : undefined;
   return (
-    <Card>
-      <section aria-labelledby="match-quality-title">
+    <section aria-labelledby="match-quality-title">
+      <Card>
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd" id="match-quality-title">
             Match quality (last 24 hours)
@@ -47,7 +47,7 @@ export function MatchQualityCard({ quality, error }: { quality: MatchQuality | u
             </>
           )}
         </BlockStack>
-      </section>
-    </Card>
+      </Card>
+    </section>
   );
 }
