@@ -11,9 +11,9 @@ import { forEachDatabase } from '../../prisma/test/databases';
 import { createHttpServer } from '../src/server/build-server';
 import { loadPanelBuild } from '../src/panel/panel-build';
 import { APP_BRIDGE_SCRIPT, panelRoutes } from '../src/panel/panel-routes';
-import { PREVIEW_SHOP, PREVIEW_TOKEN_PATH } from '../src/panel/preview-session';
+import { mintPreviewToken, PREVIEW_SHOP, PREVIEW_TOKEN_PATH } from '../src/panel/preview-session';
 import type { AppServices } from '../src/server/app-services';
-import { API_KEY, freshFixture, SHOP_A, SHOP_B } from './support/test-app';
+import { API_KEY, API_SECRET, freshFixture, SHOP_A, SHOP_B } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
 
 function writeBuild(): string {
@@ -111,6 +111,12 @@ describe('panel page', () => {
 
 forEachDatabase((t) => {
   const harness = useTestApp(t);
+
+  it('never exchanges the development preview shop\'s tokens with Shopify', async () => {
+    const admin = await harness().request('GET', '/api/health', { headers: { authorization: `Bearer ${mintPreviewToken(API_KEY, API_SECRET, Math.floor(Date.now() / 1000))}` } });
+    expect(admin.json()).toMatchObject({ shop: PREVIEW_SHOP, adminApi: { status: 'not_connected', message: 'The development preview has no Shopify store to connect to.' } });
+    expect(harness().tokenEndpoint.requests.filter((request) => request.url.includes(PREVIEW_SHOP))).toEqual([]);
+  });
 
   it('answers match quality from key names only, for the token\'s own shop', async () => {
     await harness().configurePixel(SHOP_A);

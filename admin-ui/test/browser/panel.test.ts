@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 
 import { forEachDatabase } from '../../../prisma/test/databases';
 import { fixtureBody, mintSessionToken } from '../../../web/test/support/shopify-signing';
-import { API_KEY, API_SECRET, freshFixture, META_TOKEN, PIXEL_ID, SHOP_A } from '../../../web/test/support/test-app';
+import { fakeTokenEndpoint } from '../../../web/test/support/shopify-token-endpoint';
+import { API_KEY, API_SECRET, freshFixture, META_TOKEN, PIXEL_ID, SHOP_A, SHOP_B } from '../../../web/test/support/test-app';
 import { useTestApp } from '../../../web/test/support/use-test-app';
 import { APP_BRIDGE_SCRIPT } from '../../../web/src/panel/panel-routes';
 import { PREVIEW_SHOP } from '../../../web/src/panel/preview-session';
@@ -175,34 +176,50 @@ forEachDatabase((t) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 
-  it('runs embedded: App Bridge first in the head, its session tokens on every call, frame-ancestors for the shop', async () => {
-    await harness().configurePixel(SHOP_A);
+  /** Opens the panel as Shopify's admin does, App Bridge replaced by a stand-in minting `shop`'s session tokens. */
+  async function openEmbedded(shop: string) {
     page = await browser.newPage(origin());
-    let minted = 0;
+    const minted = { count: 0, audiences: new Set<string>() };
     await page.exposeFunction('mintTestSessionToken', () => {
-      minted += 1;
-      return mintSessionToken({ shop: SHOP_A, apiKey: API_KEY, secret: API_SECRET });
+      minted.count += 1;
+      return mintSessionToken({ shop, apiKey: API_KEY, secret: API_SECRET });
     });
     // The stand-in for Shopify's CDN script: the one App Bridge call the panel makes.
     await page.route(APP_BRIDGE_SCRIPT, (route) =>
       route.fulfill({ contentType: 'text/javascript', body: 'window.shopify = { idToken: () => window.mintTestSessionToken() };' }),
     );
-    const bearerShops: string[] = [];
     page.on('request', (request) => {
       const bearer = /^Bearer (.+)$/.exec(request.headers().authorization ?? '')?.[1];
-      if (bearer) bearerShops.push(JSON.parse(Buffer.from(bearer.split('.')[1]!, 'base64url').toString()).dest);
+      if (bearer) minted.audiences.add(JSON.parse(Buffer.from(bearer.split('.')[1]!, 'base64url').toString()).dest);
     });
-
-    const response = await page.goto(`${origin()}/?shop=${SHOP_A}&host=YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvc2hvcC1h&embedded=1`);
-    expect(response?.headers()['content-security-policy']).toBe(`frame-ancestors https://${SHOP_A} https://admin.shopify.com;`);
+    const response = await page.goto(`${origin()}/?shop=${shop}&host=YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvc2hvcC1h&embedded=1`);
     const ui = panel(page);
     await ui.pixelId.waitFor();
+    return { ui, response, minted };
+  }
+
+  it('runs embedded: App Bridge first in the head, its session tokens on every call, frame-ancestors for the shop', async () => {
+    await harness().configurePixel(SHOP_A);
+    const { ui, response, minted } = await openEmbedded(SHOP_A);
+    expect(response?.headers()['content-security-policy']).toBe(`frame-ancestors https://${SHOP_A} https://admin.shopify.com;`);
     expect(await ui.pixelId.inputValue()).toBe(PIXEL_ID);
     const head = await page.evaluate(() => Array.from(document.head.children).slice(0, 2).map((element) => element.outerHTML));
     expect(head).toEqual([`<meta name="shopify-api-key" content="${API_KEY}">`, `<script src="${APP_BRIDGE_SCRIPT}"></script>`]);
     expect(await page.getByText('Development preview', { exact: true }).count()).toBe(0);
-    expect(minted).toBeGreaterThanOrEqual(3);
-    expect(new Set(bearerShops)).toEqual(new Set([`https://${SHOP_A}`]));
+    expect(minted.count).toBeGreaterThanOrEqual(3);
+    expect(minted.audiences).toEqual(new Set([`https://${SHOP_A}`]));
+    // The first load set up Admin API access (token exchange) without waiting for a save.
+    expect(harness().tokenEndpoint.requests.some((request) => request.url.includes(SHOP_A))).toBe(true);
+  });
+
+  it('shows on first load that the Admin API connection failed', async () => {
+    const refusing = fakeTokenEndpoint(() => ({ status: 400, body: { error: 'invalid_subject_token' } }));
+    try {
+      await openEmbedded(SHOP_B);
+      await page.getByText('The app could not connect to your store').waitFor();
+    } finally {
+      refusing.restore();
+    }
   });
 
   if (t.provider === 'sqlite') {

@@ -6,6 +6,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 
+import type { AppServices } from '../server/app-services';
+import { AdminAccessError, type AdminAccess } from '../shopify/admin-access';
+
 export const PREVIEW_SHOP = 'development-shop.myshopify.com';
 export const PREVIEW_TOKEN_PATH = '/api/development/session-token';
 
@@ -33,4 +36,22 @@ export async function previewSessionRoute(app: FastifyInstance, shopify: { apiKe
     reply.header('cache-control', 'no-store');
     return { token: mintPreviewToken(shopify.apiKey, shopify.apiSecret, Math.floor(Date.now() / 1000)) };
   });
+}
+
+const NO_STORE = 'The development preview has no Shopify store to connect to.';
+
+/**
+ * The services with Admin API access left out for the preview shop: its tokens are ours, so a token
+ * exchange would only send them to whatever store might carry that name.
+ */
+export function withPreviewShop(services: AppServices): AppServices {
+  const real = services.adminAccess;
+  const adminAccess: AdminAccess = {
+    offlineSession: (shop, sessionToken) => (shop === PREVIEW_SHOP ? Promise.reject(new AdminAccessError(NO_STORE)) : real.offlineSession(shop, sessionToken)),
+    ensureInBackground: (shop, sessionToken) => {
+      if (shop !== PREVIEW_SHOP) real.ensureInBackground(shop, sessionToken);
+    },
+    state: (shop) => (shop === PREVIEW_SHOP ? Promise.resolve({ status: 'not_connected', message: NO_STORE }) : real.state(shop)),
+  };
+  return { ...services, adminAccess };
 }

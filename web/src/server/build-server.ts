@@ -15,6 +15,7 @@ import { testEventRoute } from '../admin/test-event-route';
 import type { LoadedConfig } from '../config/load-config';
 import { openRuntime, type Runtime } from '../app/open-runtime';
 import { panelRoutes } from '../panel/panel-routes';
+import { withPreviewShop } from '../panel/preview-session';
 import { createWebhookHandler } from '../webhooks/create-webhook-handler';
 import { webhookRoute } from '../webhooks/webhook-route';
 import type { AppServices } from './app-services';
@@ -34,9 +35,10 @@ export async function buildServer(options: BuildServerOptions): Promise<{ app: F
   const app = createHttpServer(options.logger);
   const runtime = await openRuntime({ config: options.config, logger: app.log, now: options.now, worker: options.worker });
   try {
-    await registerRoutes(app, runtime.services);
     const { mode, shopify } = options.config;
-    await app.register(async (scope) => panelRoutes(scope, { services: runtime.services, mode, shopify }));
+    const services = mode === 'development' ? withPreviewShop(runtime.services) : runtime.services;
+    await registerRoutes(app, services);
+    await app.register(async (scope) => panelRoutes(scope, { services, mode, shopify }));
     await app.ready();
   } catch (error) {
     await runtime.close();
