@@ -13,6 +13,10 @@ export interface MatchKey {
   advice: string;
 }
 
+const ASK_NAME = 'Ask for the customer’s name at checkout.';
+const ASK_ADDRESS = 'Ask for a billing or shipping address at checkout.';
+const pixelCarries = (what: string) => `Turn on the storefront pixel so events carry ${what}.`;
+
 /**
  * Ordered by how much each key helps Meta match a person, most first (email and phone are the
  * strongest identifiers; location fields only narrow a match down).
@@ -21,16 +25,16 @@ export const MATCH_KEYS: readonly MatchKey[] = [
   { key: 'em', label: 'Email', advice: 'Ask for an email address at checkout (Settings, Checkout, Customer contact method).' },
   { key: 'ph', label: 'Phone', advice: 'Ask for a phone number at checkout (Settings, Checkout: make the shipping address phone number required).' },
   { key: 'external_id', label: 'External ID', advice: 'Encourage customer accounts: events from signed-in customers carry their customer ID.' },
-  { key: 'fbc', label: 'Click ID (fbc)', advice: 'Turn on the storefront pixel so visits from Meta ads carry their click ID.' },
-  { key: 'fbp', label: 'Browser ID (fbp)', advice: 'Turn on the storefront pixel so events carry the browser ID Meta’s pixel set.' },
-  { key: 'client_ip_address', label: 'IP address', advice: 'Turn on the storefront pixel so events carry the customer’s IP address.' },
-  { key: 'client_user_agent', label: 'User agent', advice: 'Turn on the storefront pixel so events carry the customer’s browser.' },
-  { key: 'fn', label: 'First name', advice: 'Ask for the customer’s name at checkout.' },
-  { key: 'ln', label: 'Last name', advice: 'Ask for the customer’s name at checkout.' },
-  { key: 'zp', label: 'ZIP / postal code', advice: 'Ask for a billing or shipping address at checkout.' },
-  { key: 'ct', label: 'City', advice: 'Ask for a billing or shipping address at checkout.' },
-  { key: 'st', label: 'State / province', advice: 'Ask for a billing or shipping address at checkout.' },
-  { key: 'country', label: 'Country', advice: 'Ask for a billing or shipping address at checkout.' },
+  { key: 'fbc', label: 'Click ID (fbc)', advice: pixelCarries('the click ID of visits from Meta ads') },
+  { key: 'fbp', label: 'Browser ID (fbp)', advice: pixelCarries('the browser ID Meta’s pixel set') },
+  { key: 'client_ip_address', label: 'IP address', advice: pixelCarries('the customer’s IP address') },
+  { key: 'client_user_agent', label: 'User agent', advice: pixelCarries('the customer’s browser') },
+  { key: 'fn', label: 'First name', advice: ASK_NAME },
+  { key: 'ln', label: 'Last name', advice: ASK_NAME },
+  { key: 'zp', label: 'ZIP / postal code', advice: ASK_ADDRESS },
+  { key: 'ct', label: 'City', advice: ASK_ADDRESS },
+  { key: 'st', label: 'State / province', advice: ASK_ADDRESS },
+  { key: 'country', label: 'Country', advice: ASK_ADDRESS },
 ];
 
 /** Below this share a key is worth improving. */
