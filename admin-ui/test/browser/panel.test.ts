@@ -47,12 +47,15 @@ forEachDatabase((t) => {
   it('saves the settings and shows the token masked, never revealed, after a reload', async () => {
     const ui = await open();
     await page.getByText('Development preview', { exact: true }).first().waitFor();
+    // The save bar (and its Save) shows only while something is unsaved.
+    expect(await ui.save.count()).toBe(0);
     await ui.pixelId.fill(PIXEL_ID);
     await ui.accessToken.fill(META_TOKEN);
     await ui.testEventCode.fill('TEST12345');
     await ui.purchaseTrigger.selectOption('order_paid');
     await ui.save.click();
     await page.getByText('Settings saved').waitFor();
+    await ui.save.waitFor({ state: 'detached' });
 
     await page.reload();
     await ui.pixelId.waitFor();
@@ -233,6 +236,7 @@ forEachDatabase((t) => {
         const ui = await open(width);
         await ui.matchQuality.getByText('Sent: 3').waitFor();
         await ui.eventLog.getByText('AddToCart', { exact: true }).first().waitFor();
+        expect(await unnamedControls(page)).toEqual([]);
         await screenshot(page, `settings-${suffix}`);
         await screenshot(ui.eventLog, `event-log-${suffix}`);
         await screenshot(ui.matchQuality, `match-quality-${suffix}`);
