@@ -207,9 +207,10 @@ forEachDatabase((t) => {
 
       harness().sandbox.revokeToken(META_TOKEN, 460);
       await harness().worker.runOnce();
-      const stopped = (await harness().admin(SHOP_A, 'GET', '/api/health')).json() as { pixel: { sending: boolean; stopped: { reason: string } | null; message: string } };
+      const stopped = (await harness().admin(SHOP_A, 'GET', '/api/health')).json() as { pixel: { sending: boolean; stopped: { reason: string; cause: string } | null; message: string } };
       expect(stopped.pixel.sending).toBe(false);
       expect(stopped.pixel.stopped?.reason).toMatch(/token/i);
+      expect(stopped.pixel.stopped).toMatchObject({ cause: 'meta_refused' });
       expect(stopped.pixel.message).toContain('Sending stopped:');
       harness().sandbox.restoreToken(META_TOKEN);
     });

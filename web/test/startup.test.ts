@@ -36,6 +36,11 @@ describe('start-up with an empty environment', () => {
       expect(existsSync(path.join(cwd, 'data', 'encryption.key'))).toBe(true);
       const developmentWarnings = lines.filter((line) => line.development === true).map((line) => String(line.msg).split(' ')[0]);
       expect(developmentWarnings).toEqual(['SHOPIFY_API_KEY', 'SHOPIFY_API_SECRET', 'SHOPIFY_APP_URL', 'DATABASE_URL', 'ENCRYPTION_KEY']);
+      // Start-up ends naming the panel's address; the panel answers there.
+      const panelLine = lines.find((line) => typeof line.panel === 'string');
+      const port = new URL(server.url).port;
+      expect(panelLine?.msg).toBe(`Admin panel (development preview): http://localhost:${port}/`);
+      expect(lines.indexOf(panelLine!)).toBeGreaterThan(lines.findIndex((line) => line.msg === 'CAPI Relay server started'));
     } finally {
       await server.stop();
     }

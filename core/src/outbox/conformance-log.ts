@@ -58,6 +58,35 @@ export function describeEventLogConformance(ctx: ConformanceContext): void {
       expect(await outbox.countByStatus(mine.storeId)).toEqual({ queued: 1, sending: 0, sent: 0, failed: 0, skipped: 1, expired: 0 });
     });
 
+    it('counts the match-quality window: statuses, key names on sent rows, events waiting for the browser', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const other = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(null, [
+        newEvent(storeId, pixelConfigId, 1, { userDataKeys: ['em', 'ph', 'client_user_agent'] }),
+        newEvent(storeId, pixelConfigId, 2, { userDataKeys: ['em', 'fbp'] }),
+        newEvent(storeId, pixelConfigId, 3, { userDataKeys: ['ph'] }),
+        newEvent(storeId, pixelConfigId, 4, { status: 'skipped', reason: 'needs_browser_context', reasonDetail: 'no user agent' }),
+        newEvent(storeId, pixelConfigId, 5, { status: 'skipped', reason: 'disabled', reasonDetail: 'off' }),
+      ]);
+      const [batch] = await outbox.claimDue({ workerId: 'w1', now: LATER, limit: 10, leaseMs: 60_000 });
+      const toSend = batch!.events.filter((event) => event.eventId !== 'order-3').map((event) => event.id);
+      await outbox.markSent(batch!.lease.token, toSend, { attemptedAt: LATER, outcome: 'sent', httpStatus: 200, fbtraceId: 'T', latencyMs: 1 });
+      // Another store's rows must not count.
+      await outbox.record(null, [newEvent(other.storeId, other.pixelConfigId, 1, { userDataKeys: ['em', 'external_id'] })]);
+
+      expect(await outbox.matchQuality(storeId, new Date(0))).toEqual({
+        counts: { queued: 0, sending: 1, sent: 2, failed: 0, skipped: 2, expired: 0 },
+        keyCounts: { em: 2, ph: 1, client_user_agent: 1, fbp: 1 },
+        waitingForBrowser: 1,
+      });
+      expect(await outbox.matchQuality(storeId, new Date(Date.now() + 3_600_000))).toEqual({
+        counts: { queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, expired: 0 },
+        keyCounts: {},
+        waitingForBrowser: 0,
+      });
+    });
+
     it('refuses a limit outside 1..500', async () => {
       const { outbox } = ctx.harness();
       await expect(outbox.listEvents({ storeId: 's', limit: 0 })).rejects.toThrow(RangeError);

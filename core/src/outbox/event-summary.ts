@@ -1,4 +1,4 @@
-import type { OutboxEventSummary } from './port';
+import { OUTBOX_STATUSES, type OutboxEventSummary, type OutboxStatus } from './port';
 
 /** The summary fields a store keeps on the event's own row; the rest come from its latest attempt. */
 export type EventSummaryColumns = Omit<OutboxEventSummary, 'lastFbtraceId' | 'lastAttemptAt' | 'lastMessage'>;
@@ -36,4 +36,16 @@ export function summarizeEvent(row: EventSummaryColumns, last: LatestAttempt | u
     nextAttemptAt: row.nextAttemptAt,
     sentAt: row.sentAt,
   };
+}
+
+/** Every status at zero, so a count always names all six. */
+export function zeroStatusCounts(): Record<OutboxStatus, number> {
+  return Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as Record<OutboxStatus, number>;
+}
+
+/** How many of the given rows' key lists name each key (a key listed twice on one row counts once). */
+export function tallyKeys(keyLists: Iterable<readonly string[]>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const keys of keyLists) for (const key of new Set(keys)) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
 }

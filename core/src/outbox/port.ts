@@ -249,6 +249,17 @@ export interface OutboxEventLog {
   listEvents(query: ListEventsQuery): Promise<OutboxEventSummary[]>;
   /** Row counts per status for a store, for the admin dashboard. */
   countByStatus(storeId: string): Promise<Record<OutboxStatus, number>>;
+  /** The admin match-quality card's figures over the store's rows created at or after `since`. */
+  matchQuality(storeId: string, since: Date): Promise<MatchQualityCounts>;
+}
+
+/** Counted from stored key names and statuses only: no payload is read. */
+export interface MatchQualityCounts {
+  counts: Record<OutboxStatus, number>;
+  /** For each user_data key name, how many `sent` rows carried it. */
+  keyCounts: Record<string, number>;
+  /** Rows kept as skipped/needs_browser_context: checkouts and carts the storefront pixel has not reported. */
+  waitingForBrowser: number;
 }
 
 /** What a customer redaction covers: the customer's own rows and the listed orders (guest orders). */

@@ -1,9 +1,11 @@
 import {
   assertListLimit,
-  OUTBOX_STATUSES,
   summarizeEvent,
+  tallyKeys,
+  zeroStatusCounts,
   type DroppedField,
   type ListEventsQuery,
+  type MatchQualityCounts,
   type NotSentReason,
   type OutboxEventSummary,
   type OutboxStatus,
@@ -63,7 +65,22 @@ export async function listEvents(db: Db, query: ListEventsQuery): Promise<Outbox
 
 export async function countByStatus(db: Db, storeId: string): Promise<Record<OutboxStatus, number>> {
   const groups = await db.client.outboxEvent.groupBy({ by: ['status'], where: { storeId }, _count: { _all: true } });
-  const counts = Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as Record<OutboxStatus, number>;
+  return statusCounts(groups);
+}
+
+function statusCounts(groups: { status: string; _count: { _all: number } }[]): Record<OutboxStatus, number> {
+  const counts = zeroStatusCounts();
   for (const group of groups) counts[group.status as OutboxStatus] = group._count._all;
   return counts;
+}
+
+/** Reads the `userDataKeys` column of the window's sent rows only: the payload column stays unread. */
+export async function matchQuality(db: Db, storeId: string, since: Date): Promise<MatchQualityCounts> {
+  const window = { storeId, createdAt: { gte: since } };
+  const [groups, sent, waitingForBrowser] = await Promise.all([
+    db.client.outboxEvent.groupBy({ by: ['status'], where: window, _count: { _all: true } }),
+    db.client.outboxEvent.findMany({ where: { ...window, status: 'sent' }, select: { userDataKeys: true } }),
+    db.client.outboxEvent.count({ where: { ...window, status: 'skipped', reason: 'needs_browser_context' } }),
+  ]);
+  return { counts: statusCounts(groups), keyCounts: tallyKeys(sent.map((row) => JSON.parse(row.userDataKeys) as string[])), waitingForBrowser };
 }

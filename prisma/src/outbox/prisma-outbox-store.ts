@@ -1,7 +1,7 @@
 import type { Logger, OutboxEventLog, OutboxRetention, OutboxStore } from '@capi-relay/core';
 import type { Db } from '../client';
 import { claimDue } from './claim-due';
-import { countByStatus, listEvents } from './event-log';
+import { countByStatus, listEvents, matchQuality } from './event-log';
 import { createOutcomeMarkers } from './mark-outcome';
 import { recordEvents } from './record-events';
 import { renewLease } from './renew-lease';
@@ -18,6 +18,7 @@ export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxSto
     ...createOutcomeMarkers(db, logger),
     listEvents: (query) => listEvents(db, query),
     countByStatus: (storeId) => countByStatus(db, storeId),
+    matchQuality: (storeId, since) => matchQuality(db, storeId, since),
     pruneOlderThan: (olderThan, options) => pruneOlderThan(db, olderThan, options),
     deleteCustomerData: (storeId, selector) => deleteCustomerData(db, storeId, selector),
     exportCustomerData: (storeId, selector) => exportCustomerData(db, storeId, selector),

@@ -9,6 +9,7 @@ import type { SettingsView } from '@capi-relay/core';
 import type { StoreRecord } from '@capi-relay/db';
 
 import type { AppServices } from '../server/app-services';
+import { UNINSTALLED_REASON } from '../webhooks/app-uninstalled';
 import { PLATFORM } from '../webhooks/webhook-context';
 import { authenticateShop } from './shop-context';
 
@@ -47,7 +48,10 @@ async function databaseState(services: AppServices): Promise<'ok' | 'unreachable
 
 function pixelState(settings: SettingsView, store: StoreRecord) {
   const configured = Boolean(settings.pixelId && settings.accessTokenSet);
-  const stopped = settings.stopped ? { at: settings.stopped.at.toISOString(), reason: settings.stopped.reason } : null;
+  // The cause tells the panel which fix to offer: a new token, or resuming after a reinstall.
+  const stopped = settings.stopped
+    ? { at: settings.stopped.at.toISOString(), reason: settings.stopped.reason, cause: settings.stopped.reason === UNINSTALLED_REASON ? 'uninstalled' : 'meta_refused' }
+    : null;
   const sending = configured && settings.enabled && !stopped && store.uninstalledAt === null;
   return { configured, enabled: settings.enabled, sending, stopped, message: pixelMessage(settings, configured, stopped, store) };
 }

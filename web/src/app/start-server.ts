@@ -4,9 +4,9 @@
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
-import { loadConfig } from '../config/load-config';
+import { loadConfig, type LoadedConfig } from '../config/load-config';
 import { buildServer } from '../server/build-server';
-import { loggerOptions } from '../server/logger-options';
+import { loggerOptions, readableLogStream } from '../server/logger-options';
 import type { Runtime } from './open-runtime';
 import { createRetentionJob } from './retention-job';
 
@@ -30,14 +30,13 @@ export interface RunningServer {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, warnings } = loadConfig(options.env, options.cwd);
-  const logger = options.logger ?? loggerOptions(config.logLevel);
+  const logger = options.logger ?? loggerOptions(config.logLevel, config.mode === 'development' ? readableLogStream() : undefined);
   const { app, runtime } = await buildServer({ config, logger });
   for (const warning of warnings) app.log.warn({ development: true }, warning);
 
   const worker = runtime.engine.createWorker({ outbox: runtime.db.outbox, pixels: runtime.db.pixels });
   worker.start();
   const retention = createRetentionJob({ outbox: runtime.db.outbox, dataExports: runtime.db.dataExports, retentionDays: config.retentionDays, logger: app.log });
-  retention.start();
   const listen = options.listen ?? { port: config.port, host: config.host };
   let url: string;
   try {
@@ -49,6 +48,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw error;
   }
   app.log.info({ mode: config.mode, database: runtime.db.provider, url }, 'CAPI Relay server started');
+  // The last start-up line, so a newcomer sees where to go.
+  const panel = panelUrl(config, url);
+  app.log.info({ panel }, config.mode === 'development' ? `Admin panel (development preview): ${panel}` : `Admin panel: open the app from Shopify admin (served at ${panel})`);
+  retention.start();
 
   return {
     app,
@@ -61,4 +64,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await runtime.close();
     },
   };
+}
+
+/** The panel's address: in development the local one (0.0.0.0 is not a place a browser can open); in production the app URL Shopify frames. */
+export function panelUrl(config: LoadedConfig['config'], listeningUrl: string): string {
+  if (config.mode === 'production') return `${config.shopify.appUrl}/`;
+  const url = new URL(listeningUrl);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]' || url.hostname === '127.0.0.1') url.hostname = 'localhost';
+  return `${url.origin}/`;
 }

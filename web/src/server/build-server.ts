@@ -9,11 +9,14 @@ import type { WorkerTuning } from '@capi-relay/core';
 import { dataRequestsRoutes } from '../admin/data-requests-routes';
 import { eventsRoute } from '../admin/events-route';
 import { healthRoute } from '../admin/health-route';
+import { matchQualityRoute } from '../admin/match-quality-route';
 import { settingsRoutes } from '../admin/settings-routes';
 import { requireShop } from '../admin/shop-context';
 import { testEventRoute } from '../admin/test-event-route';
 import type { LoadedConfig } from '../config/load-config';
 import { openRuntime, type Runtime } from '../app/open-runtime';
+import { panelRoutes } from '../panel/panel-routes';
+import { withPreviewShop } from '../panel/preview-session';
 import { createWebhookHandler } from '../webhooks/create-webhook-handler';
 import { authCallbackRoute } from '../shopify/auth-callback-route';
 import { webhookRoute } from '../webhooks/webhook-route';
@@ -34,7 +37,10 @@ export async function buildServer(options: BuildServerOptions): Promise<{ app: F
   const app = createHttpServer(options.logger);
   const runtime = await openRuntime({ config: options.config, logger: app.log, now: options.now, worker: options.worker });
   try {
-    await registerRoutes(app, runtime.services);
+    const { mode, shopify } = options.config;
+    const services = mode === 'development' ? withPreviewShop(runtime.services) : runtime.services;
+    await registerRoutes(app, services);
+    await app.register(async (scope) => panelRoutes(scope, { services, mode, shopify }));
     await app.ready();
   } catch (error) {
     await runtime.close();
@@ -81,6 +87,7 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
     await eventsRoute(admin, services);
     await testEventRoute(admin, services);
     await dataRequestsRoutes(admin, services);
+    await matchQualityRoute(admin, services);
   });
   await app.register(async (scope) => healthRoute(scope, services));
   await app.register(async (scope) => authCallbackRoute(scope, services));

@@ -5,6 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { FastifyServerOptions } from 'fastify';
+import pretty from 'pino-pretty';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -38,4 +39,13 @@ export function loggerOptions(level: string, stream?: Writable): Exclude<Fastify
       req: (req: LoggedRequest) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),
     },
   };
+}
+
+/**
+ * Development's log lines, for a person at a terminal: time, level, message, then the fields on one
+ * line. Production keeps JSON (one object a line, for log collectors). Synchronous, so the last
+ * lines before an exit are not lost; redaction has happened before a line gets here.
+ */
+export function readableLogStream(destination: Writable = process.stdout): Writable {
+  return pretty({ destination, sync: true, colorize: destination === process.stdout && process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true });
 }

@@ -8,7 +8,7 @@
 import type { WebhookHandler } from './webhook-delivery';
 import { PLATFORM, type WebhookContext } from './webhook-context';
 
-const UNINSTALLED_REASON = 'The app was uninstalled from this store.';
+export const UNINSTALLED_REASON = 'The app was uninstalled from this store.';
 
 export function appUninstalledHandler(ctx: WebhookContext): WebhookHandler {
   return async (delivery) => {

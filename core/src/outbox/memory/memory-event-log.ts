@@ -1,5 +1,5 @@
-import { summarizeEvent } from '../event-summary';
-import { type ListEventsQuery, OUTBOX_STATUSES, type OutboxEventSummary, type OutboxStatus } from '../port';
+import { summarizeEvent, tallyKeys, zeroStatusCounts } from '../event-summary';
+import type { ListEventsQuery, MatchQualityCounts, OutboxEventSummary, OutboxStatus } from '../port';
 import { assertListLimit } from '../store-arguments';
 import type { MemoryEventRow, MemoryOutboxState } from './memory-state';
 
@@ -29,7 +29,18 @@ export function listEvents(state: MemoryOutboxState, query: ListEventsQuery): Ou
 }
 
 export function countByStatus(state: MemoryOutboxState, storeId: string): Record<OutboxStatus, number> {
-  const counts = Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as Record<OutboxStatus, number>;
+  const counts = zeroStatusCounts();
   for (const row of state.events.values()) if (row.storeId === storeId) counts[row.status] += 1;
   return counts;
+}
+
+export function matchQuality(state: MemoryOutboxState, storeId: string, since: Date): MatchQualityCounts {
+  const rows = [...state.events.values()].filter((row) => row.storeId === storeId && row.createdAt >= since);
+  const counts = zeroStatusCounts();
+  for (const row of rows) counts[row.status] += 1;
+  return {
+    counts,
+    keyCounts: tallyKeys(rows.filter((row) => row.status === 'sent').map((row) => row.userDataKeys)),
+    waitingForBrowser: rows.filter((row) => row.status === 'skipped' && row.reason === 'needs_browser_context').length,
+  };
 }

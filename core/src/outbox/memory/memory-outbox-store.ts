@@ -14,6 +14,7 @@ import type {
   Lease,
   DeliveryReceipt,
   ListEventsQuery,
+  MatchQualityCounts,
   NewOutboxEvent,
   NotSentReason,
   OutboxEventLog,
@@ -29,7 +30,7 @@ import type {
 import { assertRecordable } from '../recordable';
 import { assertClaimArguments, assertLeaseLength, pruneBatchSize } from '../store-arguments';
 import { MemoryCartStateStore } from './memory-cart-state';
-import { countByStatus, listEvents } from './memory-event-log';
+import { countByStatus, listEvents, matchQuality } from './memory-event-log';
 import { deleteCustomerData, exportCustomerData, pruneOlderThan } from './memory-retention';
 import { eventKey, type MemoryEventRow, MemoryOutboxState } from './memory-state';
 
@@ -220,6 +221,10 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
 
   async countByStatus(storeId: string): Promise<Record<OutboxStatus, number>> {
     return countByStatus(this.state, storeId);
+  }
+
+  async matchQuality(storeId: string, since: Date): Promise<MatchQualityCounts> {
+    return matchQuality(this.state, storeId, since);
   }
 
   async pruneOlderThan(olderThan: Date, options?: PruneOptions): Promise<PruneResult> {

@@ -1,0 +1,99 @@
+/**
+ * The admin API's shapes as the panel receives them (JSON: dates are ISO strings). Written from
+ * web/README.md's route table; the Medusa admin page speaks the same API and reuses these.
+ */
+export const TOGGLEABLE_EVENTS = ['Purchase', 'InitiateCheckout', 'AddToCart'] as const;
+export type ToggleableEvent = (typeof TOGGLEABLE_EVENTS)[number];
+
+export const PURCHASE_TRIGGERS = ['order_created', 'order_paid'] as const;
+export type PurchaseTrigger = (typeof PURCHASE_TRIGGERS)[number];
+
+export const EVENT_STATUSES = ['queued', 'sending', 'sent', 'failed', 'skipped', 'expired'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export interface Settings {
+  pixelId: string | null;
+  accessTokenSet: boolean;
+  accessTokenLast4: string | null;
+  testEventCode: string | null;
+  purchaseTrigger: PurchaseTrigger;
+  events: Record<ToggleableEvent, boolean>;
+  enabled: boolean;
+  stopped: { at: string; reason: string } | null;
+}
+
+/** A PUT body: any subset. `accessToken` is write-only; null fields clear. */
+export interface SettingsUpdate {
+  pixelId?: string | null;
+  accessToken?: string;
+  testEventCode?: string | null;
+  purchaseTrigger?: PurchaseTrigger;
+  events?: Partial<Record<ToggleableEvent, boolean>>;
+  enabled?: boolean;
+}
+
+export interface TestEventResult {
+  eventsReceived: number | null;
+  fbtraceId: string | null;
+  eventId: string;
+}
+
+export interface EventLogEntry {
+  id: string;
+  cursor: string;
+  eventName: string;
+  eventId: string;
+  sourceId: string;
+  status: EventStatus;
+  reason: string | null;
+  reasonDetail: string | null;
+  attempts: number;
+  fbtraceId: string | null;
+  lastMessage: string | null;
+  userDataKeys: string[];
+  eventTime: string;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+}
+
+export interface EventLogQuery {
+  status?: EventStatus;
+  /** The `cursor` of the last row of the previous page. */
+  before?: string;
+  limit?: number;
+}
+
+export type AdminApiState =
+  | { status: 'ready'; scope: string | null; expiresAt: string | null }
+  | { status: 'not_connected'; message: string }
+  | { status: 'failed'; message: string; failedAt: string };
+
+export interface PixelHealth {
+  configured: boolean;
+  enabled: boolean;
+  sending: boolean;
+  /** `uninstalled`: stopped by an uninstall, a reinstall left it so; `meta_refused`: Meta refused the token or a permission. */
+  stopped: { at: string; reason: string; cause: 'uninstalled' | 'meta_refused' } | null;
+  message: string;
+}
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  database: 'ok' | 'unreachable';
+  shop?: string;
+  pixel?: PixelHealth;
+  adminApi?: AdminApiState;
+  events?: Record<EventStatus, number>;
+}
+
+export interface MatchQuality {
+  since: string;
+  until: string;
+  counts: Record<EventStatus, number>;
+  /** For each user_data key name, how many of the window's sent events carried it. */
+  keyCounts: Record<string, number>;
+  /** Checkouts and carts kept until the storefront pixel reports their browser details. */
+  waitingForBrowser: number;
+}
