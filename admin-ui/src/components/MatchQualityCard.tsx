@@ -25,6 +25,20 @@ export function MatchQualityCard({ quality, error }: { quality: MatchQuality | u
                   {view.advice}
                 </Text>
               </Box>
+              {view.dropped.length > 0 && (
+                <BlockStack gap="100">
+                  <Text as="h3" variant="headingSm">
+                    Left out because the store's value failed Meta's rules
+                  </Text>
+                  <ul aria-label="Match keys left out, and why" style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
+                    {view.dropped.map((line) => (
+                      <li key={line}>
+                        <Text as="span">{line}</Text>
+                      </li>
+                    ))}
+                  </ul>
+                </BlockStack>
+              )}
               {view.sent > 0 && (
                 <ul aria-label="Share of sent events carrying each match key" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                   <BlockStack gap="200">

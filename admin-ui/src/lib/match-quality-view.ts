@@ -45,6 +45,8 @@ export interface MatchQualityView {
   counts: { status: EventStatus; label: string; count: number }[];
   sent: number;
   keys: { key: string; label: string; count: number; percent: number; text: string }[];
+  /** Values the store sent that failed a rule and were left out, e.g. "Email left out of 3 sent events: ...". */
+  dropped: string[];
   /** The one line on the key that would help most, or why there is nothing to judge yet. */
   advice: string;
 }
@@ -68,7 +70,14 @@ export function matchQualityView(quality: MatchQuality): MatchQualityView {
     const percent = sent === 0 ? 0 : Math.round((count / sent) * 100);
     return { key, label, count, percent, text: `${percent}% (${count} of ${sent})` };
   });
-  return { counts, sent, keys, advice: adviceFor(quality, sent) };
+  const dropped = quality.dropped.map(
+    ({ field, reason, events }) => `${labelOf(field)} left out of ${plural(events, 'sent event')}: ${reason}`,
+  );
+  return { counts, sent, keys, dropped, advice: adviceFor(quality, sent) };
+}
+
+function labelOf(field: string): string {
+  return MATCH_KEYS.find(({ key }) => key === field)?.label ?? field;
 }
 
 function adviceFor(quality: MatchQuality, sent: number): string {

@@ -94,6 +94,8 @@ export interface MatchQuality {
   counts: Record<EventStatus, number>;
   /** For each user_data key name, how many of the window's sent events carried it. */
   keyCounts: Record<string, number>;
+  /** Keys the app left out of sent events because the store's value failed a rule, with how often. */
+  dropped: { field: string; reason: string; events: number }[];
   /** Checkouts and carts kept until the storefront pixel reports their browser details. */
   waitingForBrowser: number;
 }

@@ -116,11 +116,12 @@ describe('event log rows', () => {
   });
 });
 
-const quality = (sent: number, keyCounts: Record<string, number>): MatchQuality => ({
+const quality = (sent: number, keyCounts: Record<string, number>, dropped: MatchQuality['dropped'] = []): MatchQuality => ({
   since: '2026-01-01T00:00:00Z',
   until: '2026-01-02T00:00:00Z',
   counts: { queued: 1, sending: 0, sent, failed: 0, skipped: 2, expired: 0 },
   keyCounts,
+  dropped,
   waitingForBrowser: 0,
 });
 
@@ -135,6 +136,18 @@ describe('match quality', () => {
     expect(view.keys.find((key) => key.key === 'em')?.text).toBe('100% (4 of 4)');
     expect(view.keys.find((key) => key.key === 'ph')?.text).toBe('25% (1 of 4)');
     expect(view.advice).toMatch(/^Phone would help most \(on 25% of sent events\): Ask for a phone number/);
+  });
+
+  it('says which keys were left out of sent events and why', () => {
+    const view = matchQualityView(quality(4, { em: 3 }, [
+      { field: 'em', reason: 'email is not an email address (no "@")', events: 1 },
+      { field: 'fbc', reason: 'fbc creation time is not in milliseconds', events: 2 },
+    ]));
+    expect(view.dropped).toEqual([
+      'Email left out of 1 sent event: email is not an email address (no "@")',
+      'Click ID (fbc) left out of 2 sent events: fbc creation time is not in milliseconds',
+    ]);
+    expect(matchQualityView(quality(4, { em: 4 })).dropped).toEqual([]);
   });
 
   it('says when there is nothing to judge, and when nothing is missing', () => {

@@ -63,9 +63,15 @@ export function describeEventLogConformance(ctx: ConformanceContext): void {
       const other = await ctx.storeWithPixel();
       const { outbox } = ctx.harness();
       await outbox.record(null, [
-        newEvent(storeId, pixelConfigId, 1, { userDataKeys: ['em', 'ph', 'client_user_agent'] }),
-        newEvent(storeId, pixelConfigId, 2, { userDataKeys: ['em', 'fbp'] }),
-        newEvent(storeId, pixelConfigId, 3, { userDataKeys: ['ph'] }),
+        newEvent(storeId, pixelConfigId, 1, { userDataKeys: ['em', 'ph', 'client_user_agent'], droppedUserData: [{ field: 'fbc', reason: 'fbc creation time is not in milliseconds' }] }),
+        newEvent(storeId, pixelConfigId, 2, {
+          userDataKeys: ['em', 'fbp'],
+          droppedUserData: [
+            { field: 'ph', reason: 'phone has too few digits' },
+            { field: 'fbc', reason: 'fbc creation time is not in milliseconds' },
+          ],
+        }),
+        newEvent(storeId, pixelConfigId, 3, { userDataKeys: ['ph'], droppedUserData: [{ field: 'em', reason: 'not counted: never sent' }] }),
         newEvent(storeId, pixelConfigId, 4, { status: 'skipped', reason: 'needs_browser_context', reasonDetail: 'no user agent' }),
         newEvent(storeId, pixelConfigId, 5, { status: 'skipped', reason: 'disabled', reasonDetail: 'off' }),
       ]);
@@ -78,11 +84,16 @@ export function describeEventLogConformance(ctx: ConformanceContext): void {
       expect(await outbox.matchQuality(storeId, new Date(0))).toEqual({
         counts: { queued: 0, sending: 1, sent: 2, failed: 0, skipped: 2, expired: 0 },
         keyCounts: { em: 2, ph: 1, client_user_agent: 1, fbp: 1 },
+        dropped: [
+          { field: 'fbc', reason: 'fbc creation time is not in milliseconds', events: 2 },
+          { field: 'ph', reason: 'phone has too few digits', events: 1 },
+        ],
         waitingForBrowser: 1,
       });
       expect(await outbox.matchQuality(storeId, new Date(Date.now() + 3_600_000))).toEqual({
         counts: { queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, expired: 0 },
         keyCounts: {},
+        dropped: [],
         waitingForBrowser: 0,
       });
     });

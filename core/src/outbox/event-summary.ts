@@ -1,4 +1,5 @@
-import { OUTBOX_STATUSES, type OutboxEventSummary, type OutboxStatus } from './port';
+import type { DroppedField } from '../normalize';
+import { OUTBOX_STATUSES, type DroppedTally, type OutboxEventSummary, type OutboxStatus } from './port';
 
 /** The summary fields a store keeps on the event's own row; the rest come from its latest attempt. */
 export type EventSummaryColumns = Omit<OutboxEventSummary, 'lastFbtraceId' | 'lastAttemptAt' | 'lastMessage'>;
@@ -48,4 +49,18 @@ export function tallyKeys(keyLists: Iterable<readonly string[]>): Record<string,
   const counts: Record<string, number> = {};
   for (const keys of keyLists) for (const key of new Set(keys)) counts[key] = (counts[key] ?? 0) + 1;
   return counts;
+}
+
+/** How many rows left out each key for each reason (once per row), most frequent first. */
+export function tallyDropped(droppedLists: Iterable<readonly DroppedField[]>): DroppedTally[] {
+  const tallies = new Map<string, DroppedTally>();
+  for (const dropped of droppedLists) {
+    for (const { field, reason } of dropped) {
+      const key = JSON.stringify([field, reason]);
+      const tally = tallies.get(key) ?? { field, reason, events: 0 };
+      tally.events += 1;
+      tallies.set(key, tally);
+    }
+  }
+  return [...tallies.values()].sort((a, b) => b.events - a.events || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }

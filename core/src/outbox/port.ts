@@ -253,11 +253,17 @@ export interface OutboxEventLog {
   matchQuality(storeId: string, since: Date): Promise<MatchQualityCounts>;
 }
 
+export interface DroppedTally extends DroppedField {
+  events: number;
+}
+
 /** Counted from stored key names and statuses only: no payload is read. */
 export interface MatchQualityCounts {
   counts: Record<OutboxStatus, number>;
   /** For each user_data key name, how many `sent` rows carried it. */
   keyCounts: Record<string, number>;
+  /** Over `sent` rows: each key left out for a reason, and on how many rows; most frequent first. */
+  dropped: DroppedTally[];
   /** Rows kept as skipped/needs_browser_context: checkouts and carts the storefront pixel has not reported. */
   waitingForBrowser: number;
 }

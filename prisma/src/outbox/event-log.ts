@@ -1,6 +1,7 @@
 import {
   assertListLimit,
   summarizeEvent,
+  tallyDropped,
   tallyKeys,
   zeroStatusCounts,
   type DroppedField,
@@ -79,8 +80,13 @@ export async function matchQuality(db: Db, storeId: string, since: Date): Promis
   const window = { storeId, createdAt: { gte: since } };
   const [groups, sent, waitingForBrowser] = await Promise.all([
     db.client.outboxEvent.groupBy({ by: ['status'], where: window, _count: { _all: true } }),
-    db.client.outboxEvent.findMany({ where: { ...window, status: 'sent' }, select: { userDataKeys: true } }),
+    db.client.outboxEvent.findMany({ where: { ...window, status: 'sent' }, select: { userDataKeys: true, droppedUserData: true } }),
     db.client.outboxEvent.count({ where: { ...window, status: 'skipped', reason: 'needs_browser_context' } }),
   ]);
-  return { counts: statusCounts(groups), keyCounts: tallyKeys(sent.map((row) => JSON.parse(row.userDataKeys) as string[])), waitingForBrowser };
+  return {
+    counts: statusCounts(groups),
+    keyCounts: tallyKeys(sent.map((row) => JSON.parse(row.userDataKeys) as string[])),
+    dropped: tallyDropped(sent.map((row) => JSON.parse(row.droppedUserData) as DroppedField[])),
+    waitingForBrowser,
+  };
 }

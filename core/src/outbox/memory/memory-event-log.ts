@@ -1,4 +1,4 @@
-import { summarizeEvent, tallyKeys, zeroStatusCounts } from '../event-summary';
+import { summarizeEvent, tallyDropped, tallyKeys, zeroStatusCounts } from '../event-summary';
 import type { ListEventsQuery, MatchQualityCounts, OutboxEventSummary, OutboxStatus } from '../port';
 import { assertListLimit } from '../store-arguments';
 import type { MemoryEventRow, MemoryOutboxState } from './memory-state';
@@ -38,9 +38,11 @@ export function matchQuality(state: MemoryOutboxState, storeId: string, since: D
   const rows = [...state.events.values()].filter((row) => row.storeId === storeId && row.createdAt >= since);
   const counts = zeroStatusCounts();
   for (const row of rows) counts[row.status] += 1;
+  const sent = rows.filter((row) => row.status === 'sent');
   return {
     counts,
-    keyCounts: tallyKeys(rows.filter((row) => row.status === 'sent').map((row) => row.userDataKeys)),
+    keyCounts: tallyKeys(sent.map((row) => row.userDataKeys)),
+    dropped: tallyDropped(sent.map((row) => row.droppedUserData)),
     waitingForBrowser: rows.filter((row) => row.status === 'skipped' && row.reason === 'needs_browser_context').length,
   };
 }
