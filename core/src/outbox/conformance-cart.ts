@@ -101,7 +101,7 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
           cartState: snapshot(storeId, 2, [line('a', 3)]),
           cartStateBasedOn: 1,
         });
-        expect(written).toEqual({ duplicateDelivery: false, inserted: 1, duplicateEvents: 0 });
+        expect(written).toEqual({ duplicateDelivery: false, inserted: 1, duplicateEvents: 0, stitched: 0 });
         expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 3)], version: 2 });
         // Without a version the updatedAt rule still applies; a write it refuses does not count.
         await outbox.record(null, [], { cartState: snapshot(storeId, 0, [line('a', 9)]) });
@@ -159,7 +159,7 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
         const { outbox } = ctx.harness();
         await outbox.record(cartUpdate(storeId, 'u-1'), [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: null });
         const again = await outbox.record(cartUpdate(storeId, 'u-1'), [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: null });
-        expect(again).toEqual({ duplicateDelivery: true, inserted: 0, duplicateEvents: 0 });
+        expect(again).toEqual({ duplicateDelivery: true, inserted: 0, duplicateEvents: 0, stitched: 0 });
       });
 
       it('does not count browser-context saves as versions', async () => {

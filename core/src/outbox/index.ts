@@ -5,3 +5,4 @@ export { assertRecordable } from './recordable';
 export { assertClaimArguments, assertLeaseLength, assertListLimit } from './store-arguments';
 export * from './plan';
 export * from './worker';
+export * from './stitch';

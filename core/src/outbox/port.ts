@@ -51,6 +51,36 @@ export interface NewOutboxEvent {
   reasonDetail?: string;
   /** Which user_data keys the payload carries (never their values), for the event log. */
   userDataKeys: string[];
+  /**
+   * The half of a website event this one lacks and may still receive (the storefront pixel's browser
+   * context, or the webhook's customer data): its twin, with the same event_id. Absent when the event
+   * is complete or has no twin. See `stitchTwin`.
+   */
+  awaitingTwin?: TwinHalf;
+  /** When a queued row becomes due: its eventTime (at once) unless it waits for its twin. */
+  dueAt?: Date;
+}
+
+/** The two halves of a website event: the browser's (pixel) and the server's (webhook). */
+export type TwinHalf = 'browser' | 'server';
+
+/** A stored row as stitching sees it (see `stitchTwin`). */
+export interface StoredTwin {
+  status: OutboxStatus;
+  reason: NotSentReason | null;
+  payload: ServerEvent;
+  customerRef: string | null;
+  awaitingTwin: TwinHalf | null;
+  nextAttemptAt: Date | null;
+}
+
+/** A row still open to its twin: queued and not yet claimed, or kept waiting for browser context. */
+export interface OpenOutboxEvent {
+  pixelConfigId: string;
+  eventName: string;
+  eventId: string;
+  sourceId: string;
+  payload: ServerEvent;
 }
 
 /** The platform delivery (webhook) that produced events; its id makes redelivery a no-op. */
@@ -66,8 +96,10 @@ export interface RecordResult {
   duplicateDelivery: boolean;
   /** Rows inserted. */
   inserted: number;
-  /** Events whose (pixel, event_name, event_id) already existed: not inserted again. */
+  /** Events whose (pixel, event_name, event_id) already existed and were left as they were. */
   duplicateEvents: number;
+  /** Events whose stored row was still open and was merged with them (and re-judged): see `stitchTwin`. */
+  stitched: number;
 }
 
 export interface ClaimedEvent {
@@ -154,9 +186,12 @@ export interface OutboxStore {
   /**
    * Writes the receipt and its events (and optionally a cart snapshot) in one transaction. A known
    * delivery id writes nothing; an event whose (pixelConfigId, eventName, eventId) exists is not
-   * inserted twice.
+   * inserted twice: when the stored row is still open (queued and unclaimed, or kept as
+   * needs_browser_context), the store applies `stitchTwin` to it under the row's lock, else leaves it.
    */
   record(receipt: DeliveryReceipt | null, events: NewOutboxEvent[], options?: RecordOptions): Promise<RecordResult>;
+  /** The store's rows from these sources (order ids, checkout or cart tokens) still open to a twin. */
+  findOpenEvents(storeId: string, sourceIds: string[]): Promise<OpenOutboxEvent[]>;
   /**
    * Leases due `queued` rows (nextAttemptAt <= now) and `sending` rows whose lease expired, grouped by
    * pixel, skipping pixels whose circuit is open. Safe under concurrent workers. Each call is a new

@@ -3,7 +3,7 @@ import type { ServerEvent } from '../../meta/wire';
 import type { Consent } from '../../model/commerce';
 import type { PixelConfigRecord } from '../../settings/port';
 import { validateEvent } from '../../validate';
-import type { NewOutboxEvent, NotSentReason } from '../port';
+import type { NewOutboxEvent, NotSentReason, TwinHalf } from '../port';
 import { deliveryVerdict, type PlanSkip, type Verdict } from './delivery-verdict';
 
 export interface PlanInput {
@@ -19,6 +19,14 @@ export interface PlanInput {
   consent?: Consent;
   /** The adapter already knows these events must not be sent (a test order, no consent, ...). */
   skip?: PlanSkip;
+  /**
+   * The half these website events lack and may still get: `browser` for a webhook's event with no
+   * pixel report yet, `server` for the pixel's event with no webhook yet. A queued row then waits up
+   * to `stitchWaitMs` for its twin (see stitchTwin) before it is sent with what it has.
+   */
+  awaitingTwin?: TwinHalf;
+  /** How long a queued row waits for its twin; 0 (the default) sends at once. */
+  stitchWaitMs?: number;
 }
 
 /**
@@ -42,6 +50,9 @@ const NO_PIXEL_DETAIL = 'No Meta pixel is set up for this store yet, so the even
 
 function rowFor(input: PlanInput, built: BuiltEvent, pixelConfigId: string | null, verdict: Verdict): NewOutboxEvent {
   const { event } = built;
+  const waitMs = input.stitchWaitMs ?? 0;
+  // Only a website event has a browser twin, and with no wait there is nothing to wait for.
+  const awaitingTwin = input.awaitingTwin && event.action_source === 'website' && waitMs > 0 ? input.awaitingTwin : undefined;
   return {
     storeId: input.storeId,
     pixelConfigId,
@@ -54,6 +65,8 @@ function rowFor(input: PlanInput, built: BuiltEvent, pixelConfigId: string | nul
     status: verdict.status,
     ...(verdict.status === 'queued' ? {} : { reason: verdict.reason satisfies NotSentReason, reasonDetail: verdict.detail }),
     userDataKeys: userDataKeysOf(event),
+    ...(awaitingTwin ? { awaitingTwin } : {}),
+    ...(awaitingTwin && verdict.status === 'queued' ? { dueAt: new Date(input.now.getTime() + waitMs) } : {}),
   };
 }
 
