@@ -63,12 +63,23 @@ forEachDatabase((t) => {
         pixelId: '123456789012345',
         accessTokenCiphertext: null,
         enabled: true,
-        events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
+        events: { Purchase: true, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
         purchaseTrigger: 'order_created',
+        limitedDataUse: 'off',
         stoppedAt: null,
       });
-      const updated = await pixels.upsertForStore(storeId, { events: { Purchase: true, InitiateCheckout: false, AddToCart: false }, purchaseTrigger: 'order_paid' });
-      expect(updated).toMatchObject({ id: created.id, pixelId: '123456789012345', events: { InitiateCheckout: false, AddToCart: false }, purchaseTrigger: 'order_paid' });
+      const updated = await pixels.upsertForStore(storeId, {
+        events: { Purchase: true, InitiateCheckout: false, AddToCart: false, ViewContent: false, AddPaymentInfo: true },
+        purchaseTrigger: 'order_paid',
+        limitedDataUse: 'geolocate',
+      });
+      expect(updated).toMatchObject({
+        id: created.id,
+        pixelId: '123456789012345',
+        events: { InitiateCheckout: false, AddToCart: false, ViewContent: false, AddPaymentInfo: true },
+        purchaseTrigger: 'order_paid',
+        limitedDataUse: 'geolocate',
+      });
       expect(await pixels.listByStore(storeId)).toEqual([updated]);
       expect(await pixels.get(created.id)).toEqual(updated);
       expect(await pixels.get('missing')).toBeNull();

@@ -5,6 +5,7 @@ import type { PixelConfigRecord } from '../../settings/port';
 import { validateEvent } from '../../validate';
 import type { NewOutboxEvent, NotSentReason, TwinHalf } from '../port';
 import { deliveryVerdict, type PlanSkip, type Verdict } from './delivery-verdict';
+import { withLimitedDataUse } from './limited-data-use';
 
 export interface PlanInput {
   storeId: string;
@@ -40,9 +41,10 @@ export function planOutboxEvents(input: PlanInput): NewOutboxEvent[] {
       return [rowFor(input, built, null, { status: 'skipped', reason: 'no_pixel', detail: NO_PIXEL_DETAIL })];
     }
     const issues = validateEvent(built.event, { now: input.now });
-    return input.pixels.map((pixel) =>
-      rowFor(input, built, pixel.id, deliveryVerdict({ event: built.event, pixel, issues, consent: input.consent, skip: input.skip })),
-    );
+    return input.pixels.map((pixel) => {
+      const event = withLimitedDataUse(built.event, pixel.limitedDataUse, input.consent);
+      return rowFor(input, { ...built, event }, pixel.id, deliveryVerdict({ event, pixel, issues, consent: input.consent, skip: input.skip }));
+    });
   });
 }
 
