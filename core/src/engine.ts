@@ -61,6 +61,7 @@ export interface BrowserReportInput {
   sourceIds: string[];
   browser: BrowserContext;
   consent?: Consent;
+  skip?: PlanInput['skip'];
   pixels?: PlanInput['pixels'];
   now?: Date;
 }
@@ -142,13 +143,13 @@ export function createEngine(config: EngineConfig): Engine {
 
     enqueue,
 
-    async completeWithBrowser(stores, { storeId, sourceIds, browser, consent, pixels, now }) {
+    async completeWithBrowser(stores, { storeId, sourceIds, browser, ...planning }) {
       const open = sourceIds.length === 0 ? [] : await stores.outbox.findOpenEvents(storeId, sourceIds);
       // One per event: the rows of several pixels carry the same payload.
       const byKey = new Map(open.map((row) => [`${row.eventName}\u0000${row.eventId}`, row]));
       const built = [...byKey.values()].map((row) => ({ event: withBrowserContext(row.payload, browser), dropped: [], sourceId: row.sourceId, skippedLines: [] }));
       if (built.length === 0) return { duplicateDelivery: false, inserted: 0, duplicateEvents: 0, stitched: 0 };
-      return enqueue(stores, null, { storeId, built, ...(consent ? { consent } : {}), ...(pixels ? { pixels } : {}), ...(now ? { now } : {}) });
+      return enqueue(stores, null, { storeId, built, ...planning });
     },
 
     createWorker({ outbox, pixels }, overrides) {

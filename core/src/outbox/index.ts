@@ -6,3 +6,4 @@ export { assertClaimArguments, assertLeaseLength, assertListLimit } from './stor
 export * from './plan';
 export * from './worker';
 export * from './stitch';
+export { saveBrowserReport, type BrowserReportKeys } from './save-browser-report';

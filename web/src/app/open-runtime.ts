@@ -7,6 +7,8 @@ import { createEngine, type Engine, type Logger, partnerAgentFor, type WorkerTun
 import { type Database, openDatabase } from '@capi-relay/db';
 
 import type { LoadedConfig } from '../config/load-config';
+import { PIXEL_RATE_LIMIT } from '../pixel/pixel-limits';
+import { createRateLimiter } from '../pixel/rate-limiter';
 import type { AppServices } from '../server/app-services';
 import { createAdminAccess } from '../shopify/admin-access';
 import { createSessionTokenVerifier } from '../shopify/session-token';
@@ -37,6 +39,7 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
       partnerAgent: partnerAgentFor('shopify'),
     },
     testCodeOnLiveEvents: config.meta.testCodeOnLiveEvents,
+    stitchWaitMs: config.pixel.stitchWaitSeconds * 1000,
     ...(worker ? { worker } : {}),
     logger,
   });
@@ -61,6 +64,7 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     webhookSecrets: [config.shopify.apiSecret, ...(config.shopify.previousApiSecret ? [config.shopify.previousApiSecret] : [])],
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
     isShopDomain: (domain) => shopify.utils.sanitizeShop(domain) === domain,
+    pixel: { trustProxy: config.pixel.trustProxy, rateLimiter: createRateLimiter(PIXEL_RATE_LIMIT) },
     logger,
     now,
   };

@@ -41,6 +41,12 @@ export interface AppConfig {
   webhookBodyLimitBytes: number;
   /** Delivered events, receipts and cart snapshots are deleted after this many days. */
   retentionDays: number;
+  pixel: {
+    /** STITCH_WAIT_SECONDS: how long an event with one half (webhook or storefront pixel) waits for the other. */
+    stitchWaitSeconds: number;
+    /** TRUST_PROXY: behind a reverse proxy, the shopper's address is the first X-Forwarded-For hop. */
+    trustProxy: boolean;
+  };
 }
 
 export interface ParsedConfig {
@@ -62,6 +68,10 @@ const DEFAULT_PORT = 3000;
 /** Large orders (hundreds of lines) stay well under this; anything bigger is not a Shopify payload. */
 const DEFAULT_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
 const DEFAULT_RETENTION_DAYS = 30;
+/** Core's default stitch wait (DEFAULT_STITCH_WAIT_MS), in the unit the variable takes. */
+const DEFAULT_STITCH_WAIT_SECONDS = 60;
+/** Past Meta's 5-minute browser-first preference, holding events back only delays them. */
+const MAX_STITCH_WAIT_SECONDS = 3600;
 /** Receipts and sent events are the dedupe memory: Meta dedupes for 48 hours, webhooks retry for 4. */
 const MIN_RETENTION_DAYS = 3;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -139,6 +149,9 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
     problems.push(`RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: sooner, a redelivered webhook could send an event twice.`);
   }
 
+  const stitchWaitSeconds = parseStitchWait(value('STITCH_WAIT_SECONDS'), problems);
+  const trustProxy = parseBoolean('TRUST_PROXY', value('TRUST_PROXY'), false, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     config: {
@@ -154,6 +167,7 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
       meta: { graphUrl, apiVersion, testCodeOnLiveEvents },
       webhookBodyLimitBytes,
       retentionDays,
+      pixel: { stitchWaitSeconds, trustProxy },
     },
     developmentDefaults,
   };
@@ -164,6 +178,16 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean, 
   if (raw === 'true' || raw === 'false') return raw === 'true';
   problems.push(`${name} must be true or false (got "${raw}").`);
   return fallback;
+}
+
+function parseStitchWait(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return DEFAULT_STITCH_WAIT_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_STITCH_WAIT_SECONDS) {
+    problems.push(`STITCH_WAIT_SECONDS must be a whole number of seconds from 0 (send at once) to ${MAX_STITCH_WAIT_SECONDS} (got "${raw}").`);
+    return DEFAULT_STITCH_WAIT_SECONDS;
+  }
+  return seconds;
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {

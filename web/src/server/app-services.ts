@@ -1,6 +1,7 @@
 import type { Engine, EventSender, Logger, SettingsService } from '@capi-relay/core';
 import type { Database, SessionStore } from '@capi-relay/db';
 
+import type { RateLimiter } from '../pixel/rate-limiter';
 import type { AdminAccess } from '../shopify/admin-access';
 import type { SessionTokenVerifier } from '../shopify/session-token';
 
@@ -8,7 +9,7 @@ import type { SessionTokenVerifier } from '../shopify/session-token';
 export interface AppServices {
   db: Database;
   sessions: SessionStore;
-  engine: Pick<Engine, 'enqueue' | 'plan'>;
+  engine: Pick<Engine, 'enqueue' | 'plan' | 'completeWithBrowser'>;
   settings: SettingsService;
   /** Sends the merchant's test event; the worker has its own sender. */
   graph: EventSender;
@@ -18,6 +19,8 @@ export interface AppServices {
   webhookSecrets: readonly string[];
   webhookBodyLimitBytes: number;
   isShopDomain: (domain: string) => boolean;
+  /** /api/pixel: whether to read the client address from X-Forwarded-For, and the per-address limit. */
+  pixel: { trustProxy: boolean; rateLimiter: RateLimiter };
   logger: Logger;
   now: () => Date;
 }

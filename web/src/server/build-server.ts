@@ -13,6 +13,8 @@ import { requireShop } from '../admin/shop-context';
 import { testEventRoute } from '../admin/test-event-route';
 import type { LoadedConfig } from '../config/load-config';
 import { openRuntime, type Runtime } from '../app/open-runtime';
+import { pixelRoute } from '../pixel/pixel-route';
+import { recordPixelReport } from '../pixel/record-pixel-report';
 import { createWebhookHandler } from '../webhooks/create-webhook-handler';
 import { webhookRoute } from '../webhooks/webhook-route';
 import type { AppServices } from './app-services';
@@ -80,4 +82,10 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
     await testEventRoute(admin, services);
   });
   await app.register(async (scope) => healthRoute(scope, services));
+  await app.register(pixelRoute, {
+    ...services.pixel,
+    findStoreByKey: (key) => services.db.stores.findByPixelKey(key),
+    record: (store, report, clientIp) => recordPixelReport(services, store, report, clientIp),
+    now: services.now,
+  });
 }

@@ -77,6 +77,8 @@ async function startApp(database: TestDatabase, env: Record<string, string>, san
       ENCRYPTION_KEY: 'ab'.repeat(32),
       DATABASE_URL: database.url,
       META_GRAPH_URL: sandbox.url,
+      // Sent at once unless a test of stitching asks for the wait (its worker then runs on a later clock).
+      STITCH_WAIT_SECONDS: '0',
       ...env,
     },
     process.cwd(),
