@@ -13,29 +13,41 @@ import {
   buildViewContent,
   type BuiltEvent,
   type PurchaseTrigger,
+  type TwinHalf,
 } from '@capi-relay/core';
 
 import type { PixelReport } from './pixel-report';
 
-export function pixelEvents(report: PixelReport, browser: BrowserContext, purchaseTrigger: PurchaseTrigger, now: Date): BuiltEvent[] {
+/** A report's own events, and the half they wait for: a webhook's, unless the event exists only in the browser. */
+export interface PixelEvents {
+  built: BuiltEvent[];
+  awaitingTwin?: TwinHalf;
+}
+
+const NONE: PixelEvents = { built: [] };
+
+export function pixelEvents(report: PixelReport, browser: BrowserContext, purchaseTrigger: PurchaseTrigger, now: Date): PixelEvents {
   const ctx = { now };
   const { checkoutToken, total, lineItems, occurredAt } = report;
   switch (report.event) {
     case 'product_viewed': {
       const [line] = lineItems;
-      return line ? [buildViewContent({ id: report.id, occurredAt, line, browser }, ctx)] : [];
+      return line ? { built: [buildViewContent({ id: report.id, occurredAt, line, browser }, ctx)] } : NONE;
     }
     case 'checkout_started':
-      return checkoutToken && total ? [buildInitiateCheckout({ token: checkoutToken, createdAt: occurredAt, total, lineItems, browser, ...cart(report) }, ctx)] : [];
+      if (!checkoutToken || !total) return NONE;
+      return { built: [buildInitiateCheckout({ token: checkoutToken, createdAt: occurredAt, total, lineItems, browser, ...cart(report) }, ctx)], awaitingTwin: 'server' };
     case 'payment_info_submitted':
-      return checkoutToken ? [buildAddPaymentInfo({ checkoutToken, occurredAt, lineItems, browser, ...(total ? { total } : {}) }, ctx)] : [];
-    case 'checkout_completed':
+      return checkoutToken ? { built: [buildAddPaymentInfo({ checkoutToken, occurredAt, lineItems, browser, ...(total ? { total } : {}) }, ctx)] } : NONE;
+    case 'checkout_completed': {
       // Paid-only Purchases come from orders/paid alone: an order completed unpaid must not count.
-      if (!report.orderId || !total || purchaseTrigger === 'order_paid') return [];
-      return [buildPurchase({ id: report.orderId, createdAt: occurredAt, channel: 'online', total, lineItems, browser, ...(checkoutToken ? { checkoutToken } : {}), ...cart(report) }, ctx)];
+      if (!report.orderId || !total || purchaseTrigger === 'order_paid') return NONE;
+      const order = { id: report.orderId, createdAt: occurredAt, channel: 'online' as const, total, lineItems, browser, ...(checkoutToken ? { checkoutToken } : {}), ...cart(report) };
+      return { built: [buildPurchase(order, ctx)], awaitingTwin: 'server' };
+    }
     case 'page_viewed':
     case 'product_added_to_cart':
-      return [];
+      return NONE;
   }
 }
 
