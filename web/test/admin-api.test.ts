@@ -224,7 +224,7 @@ forEachDatabase((t) => {
         });
       } finally {
         refusing.restore();
-        harness().tokenEndpoint = fakeTokenEndpoint();
+        harness().tokenEndpoint = fakeTokenEndpoint(harness().webPixels.answer);
       }
     });
   });

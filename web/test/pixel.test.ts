@@ -224,6 +224,16 @@ forEachDatabase((t) => {
     expect(await harness().runtime.db.client.outboxEvent.count()).toBe(0);
   });
 
+  it('creates the shop\'s web pixel after install with settings its posts are accepted with', async () => {
+    const saved = harness().webPixels.saved(SHOP_B);
+    await harness().admin(SHOP_B, 'GET', '/api/settings');
+    await saved;
+    const settings = JSON.parse(harness().webPixels.pixels.get(SHOP_B)?.settings ?? '{}') as { ingestUrl: string; shopKey: string };
+    expect(settings.ingestUrl).toBe('https://relay.example.com/api/pixel');
+    const response = await post({ ...report('page_viewed'), key: settings.shopKey, shop: SHOP_B });
+    expect(response.statusCode).toBe(202);
+  });
+
   it('takes the client address from the connection, not from an X-Forwarded-For it does not trust', async () => {
     await harness().request('POST', '/api/pixel', {
       headers: { 'content-type': 'text/plain', 'x-forwarded-for': '198.51.100.23' },

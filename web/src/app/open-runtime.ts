@@ -9,6 +9,7 @@ import { type Database, openDatabase } from '@capi-relay/db';
 import type { LoadedConfig } from '../config/load-config';
 import { PIXEL_RATE_LIMIT } from '../pixel/pixel-limits';
 import { createRateLimiter } from '../pixel/rate-limiter';
+import { createWebPixelSetup } from '../pixel/web-pixel-setup';
 import type { AppServices } from '../server/app-services';
 import { createAdminAccess } from '../shopify/admin-access';
 import { createSessionTokenVerifier } from '../shopify/session-token';
@@ -60,7 +61,13 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     settings: engine.settings(db.pixels),
     graph: engine.graph,
     verifySessionToken: createSessionTokenVerifier(shopify),
-    adminAccess: createAdminAccess({ shopify, sessions: shopifySessionStorage(sessions), logger, now }),
+    adminAccess: createAdminAccess({
+      shopify,
+      sessions: shopifySessionStorage(sessions),
+      logger,
+      now,
+      onConnected: createWebPixelSetup({ shopify, stores: db.stores, appUrl: config.shopify.appUrl, logger }),
+    }),
     webhookSecrets: [config.shopify.apiSecret, ...(config.shopify.previousApiSecret ? [config.shopify.previousApiSecret] : [])],
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
     isShopDomain: (domain) => shopify.utils.sanitizeShop(domain) === domain,

@@ -1,4 +1,5 @@
 /** Routes a verified delivery to its topic's handler, by the X-Shopify-Topic header. */
+import { appScopesUpdateHandler } from './app-scopes-update';
 import { appUninstalledHandler } from './app-uninstalled';
 import { cartTopic } from './cart-topics';
 import { checkoutTopic } from './checkout-topics';
@@ -17,6 +18,7 @@ export const SUBSCRIBED_TOPICS = [
   'carts/create',
   'carts/update',
   'app/uninstalled',
+  'app/scopes_update',
   'customers/data_request',
   'customers/redact',
   'shop/redact',
@@ -35,6 +37,7 @@ export function createWebhookHandler(ctx: WebhookContext): WebhookHandler {
     'carts/create': carts,
     'carts/update': carts,
     'app/uninstalled': appUninstalledHandler(ctx),
+    'app/scopes_update': appScopesUpdateHandler(ctx),
     'customers/data_request': customersDataRequestHandler(ctx),
     'customers/redact': customersRedactHandler(ctx),
     'shop/redact': shopRedactHandler(ctx),
