@@ -234,6 +234,16 @@ forEachDatabase((t) => {
     expect(response.statusCode).toBe(202);
   });
 
+  it('warns on the health route once Meta\'s browser pixel cookie shows up in the shop\'s events', async () => {
+    const health = async () => ((await harness().admin(SHOP_A, 'GET', '/api/health')).json() as { browserPixel: { metaBrowserPixelSeen: boolean; warning: string | null } }).browserPixel;
+    await posted(report('product_viewed', { fbp: undefined, items: [{ variantId: '808950810', quantity: 1 }] }));
+    expect(await health()).toEqual({ metaBrowserPixelSeen: false, warning: null });
+    await posted(report('product_viewed', { items: [{ variantId: '808950810', quantity: 1 }] }));
+    const warned = await health();
+    expect(warned.metaBrowserPixelSeen).toBe(true);
+    expect(warned.warning).toMatch(/Facebook & Instagram sales channel/);
+  });
+
   it('takes the client address from the connection, not from an X-Forwarded-For it does not trust', async () => {
     await harness().request('POST', '/api/pixel', {
       headers: { 'content-type': 'text/plain', 'x-forwarded-for': '198.51.100.23' },
