@@ -155,6 +155,22 @@ forEachDatabase((t) => {
     });
   });
 
+  it('queues a kept InitiateCheckout once when checkouts/update is delivered again after the pixel reported the cart', async () => {
+    await harness().deliver('checkouts/create', freshFixture('checkouts-create.capi-variant.json', at));
+    expect((await eventLog())[0]).toMatchObject({ status: 'skipped', reason: 'needs_browser_context' });
+    // The pixel saw the cart (not the checkout): its report files the context the checkout webhook looks up.
+    await posted(report('page_viewed', { cartToken: 'c1-7a2abe82733a34e84aa472d57fb5c3c1' }));
+    expect((await eventLog())[0]).toMatchObject({ status: 'skipped', reason: 'needs_browser_context' });
+
+    await harness().deliver('checkouts/update', freshFixture('checkouts-create.capi-variant.json', at));
+    await harness().deliver('checkouts/update', freshFixture('checkouts-create.capi-variant.json', at));
+    await harness().worker.runOnce();
+    await harness().deliver('checkouts/update', freshFixture('checkouts-create.capi-variant.json', at));
+    await sendAfterTheWait();
+    expect(delivered('InitiateCheckout')).toEqual([expect.objectContaining({ event_id: `initiate_checkout:${CHECKOUT_TOKEN}`, user_data: expect.objectContaining({ client_user_agent: PIXEL.userAgent }) })]);
+    expect(await eventLog()).toEqual([expect.objectContaining({ eventName: 'InitiateCheckout', status: 'sent', attempts: 1 })]);
+  });
+
   it('sends a webhook event with no twin on its own once the wait is over, and keeps one that cannot be sent with its reason', async () => {
     await harness().deliver('orders/create', orderWithoutBrowser().replace(/"user_agent": null/, `"user_agent": "${PIXEL.userAgent}"`).replace(/"landing_site": null/, '"landing_site": "/products/x"'));
     await harness().deliver('checkouts/create', freshFixture('checkouts-create.capi-variant.json', at));
