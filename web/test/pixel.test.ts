@@ -8,6 +8,7 @@ import { sha256Hex } from '@capi-relay/core/testing';
 
 import { forEachDatabase } from '../../prisma/test/databases';
 import { CART_ADD_CUSTOM_DATA, CART_ADD_EVENT_ID, ORDER_ID } from './support/expected-payloads';
+import { fixtureBody } from './support/shopify-signing';
 import { freshFixture, SHOP_A, SHOP_B } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
 
@@ -258,6 +259,14 @@ forEachDatabase((t) => {
     const warned = await health();
     expect(warned.metaBrowserPixelSeen).toBe(true);
     expect(warned.warning).toMatch(/Facebook & Instagram sales channel/);
+  });
+
+  it('deletes the browser context a logged-in shopper\'s reports left when Shopify asks to redact the customer', async () => {
+    await posted(report('page_viewed', { cartToken: 'c1-redact-me', customerId: 'gid://shopify/Customer/191167' }));
+    expect(await harness().runtime.db.carts.get(storeId, 'c1-redact-me')).toMatchObject({ customerRef: '191167' });
+    const redact = fixtureBody('customers-redact.json').replace('{shop}.myshopify.com', SHOP_A);
+    expect((await harness().deliver('customers/redact', redact)).statusCode).toBe(200);
+    expect(await harness().runtime.db.carts.get(storeId, 'c1-redact-me')).toBeNull();
   });
 
   it('takes the client address from the connection, not from an X-Forwarded-For it does not trust', async () => {

@@ -37,6 +37,16 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 2)], updatedAt: at(5) });
     });
 
+    it('files the logged-in shopper the pixel saw on the snapshot, so their redaction deletes it', async () => {
+      const { storeId } = await ctx.storeWithPixel();
+      const { outbox, carts } = ctx.harness();
+      await carts.saveBrowserContext(storeId, { cartToken: 'cart-abc' }, { userAgent: 'Mozilla/5.0' }, 'cust-7');
+      await carts.saveBrowserContext(storeId, { cartToken: 'cart-abc' }, { fbp: 'fb.1.1700000000000.42' }, 'cust-other');
+      expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ customerRef: 'cust-7' });
+      await outbox.deleteCustomerData(storeId, { customerRef: 'cust-7' });
+      expect(await carts.get(storeId, 'cart-abc')).toBeNull();
+    });
+
     it('merges the browser context the pixel reports, before and after the webhooks', async () => {
       const { storeId } = await ctx.storeWithPixel();
       const { outbox, carts } = ctx.harness();

@@ -314,10 +314,13 @@ export interface CartStateStore {
   /**
    * Merges what the storefront pixel saw into the cart's browser context (present keys win), creating
    * an empty snapshot (version 0) when the pixel is first. Leaves lines, updatedAt and version untouched.
+   * `customerRef` (the logged-in shopper the pixel saw) fills in a snapshot that has none, so the
+   * customer's redaction deletes it.
    */
   saveBrowserContext(
     storeId: string,
     tokens: { cartToken: string; checkoutToken?: string },
     browser: BrowserContext,
+    customerRef?: string,
   ): Promise<void>;
 }

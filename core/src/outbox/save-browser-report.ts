@@ -14,12 +14,12 @@ export interface BrowserReportKeys {
  * named after the checkout, that the checkout's webhooks find by its token. False when the report
  * names neither token: nothing to file it under.
  */
-export async function saveBrowserReport(carts: CartStateStore, storeId: string, keys: BrowserReportKeys, browser: BrowserContext): Promise<boolean> {
+export async function saveBrowserReport(carts: CartStateStore, storeId: string, keys: BrowserReportKeys, browser: BrowserContext, customerRef?: string): Promise<boolean> {
   const { checkoutToken } = keys;
   const cartToken =
     keys.cartToken ??
     (checkoutToken === undefined ? undefined : ((await carts.findByTokens(storeId, { checkoutToken }))?.cartToken ?? `checkout:${checkoutToken}`));
   if (cartToken === undefined) return false;
-  await carts.saveBrowserContext(storeId, { cartToken, ...(checkoutToken === undefined ? {} : { checkoutToken }) }, browser);
+  await carts.saveBrowserContext(storeId, { cartToken, ...(checkoutToken === undefined ? {} : { checkoutToken }) }, browser, customerRef);
   return true;
 }

@@ -145,6 +145,13 @@ describe('the web pixel', () => {
     });
   });
 
+  it('posts the logged-in shopper\'s customer id as its number, and nothing else of theirs', async () => {
+    const { emit, posts } = stub({ customer: { id: 'gid://shopify/Customer/603851970716743426', email: 'jane@example.com', firstName: 'Jane' } });
+    await emit('page_viewed', {});
+    expect(posts[0]?.body).toEqual({ ...envelope('page_viewed'), customerId: '603851970716743426' });
+    expect(JSON.stringify(posts)).not.toMatch(/jane/i);
+  });
+
   it('posts without fbp when there is no _fbp cookie, and builds fbc from an fbclid in the URL, in milliseconds', async () => {
     const { emit, posts } = stub({ cookies: {} });
     await emit('page_viewed', {}, 'https://acme.example/products/tee?utm_source=fb&fbclid=IwAR2xExAmPlE&x=1');

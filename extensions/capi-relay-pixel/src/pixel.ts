@@ -35,6 +35,8 @@ export interface PixelPost {
   cartToken?: string;
   checkoutToken?: string;
   orderId?: string;
+  /** The logged-in shopper's id (never their name or email): lets the app delete the report on the customer's redaction. */
+  customerId?: string;
   value?: string;
   currency?: string;
   items?: PixelItem[];
@@ -97,6 +99,7 @@ export function startPixel(api: ExtensionApi, send: Send = keepaliveFetch): void
   });
   const shop = api.init.data.shop.myshopifyDomain;
   const initCart = api.init.data.cart?.id ?? undefined;
+  const customerId = numericId(api.init.data.customer?.id);
 
   for (const name of SUBSCRIBED_EVENTS) {
     api.analytics.subscribe(name, async (raw: unknown) => {
@@ -118,6 +121,7 @@ export function startPixel(api: ExtensionApi, send: Send = keepaliveFetch): void
           cartToken: cartToken(initCart ?? cartCookie),
           checkoutToken: event.data?.checkout?.token ?? undefined,
           orderId: numericId(event.data?.checkout?.order?.id),
+          customerId,
         }),
         ...valueAndItems(event),
         consent,

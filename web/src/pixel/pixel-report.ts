@@ -31,6 +31,8 @@ export interface PixelReport {
   cartToken?: string;
   checkoutToken?: string;
   orderId?: string;
+  /** The logged-in shopper's customer id, when the pixel saw one: lets the customer's redaction find the report. */
+  customerId?: string;
   total?: Money;
   lineItems: LineItem[];
   consent?: Consent;
@@ -63,6 +65,7 @@ export function readPixelReport(body: unknown): PixelReport {
     cartToken: normalizeCartToken(bounded(record, 'cartToken')),
     checkoutToken: bounded(record, 'checkoutToken'),
     orderId: shopifyId(bounded(record, 'orderId'), 'orderId'),
+    customerId: shopifyId(bounded(record, 'customerId'), 'customerId'),
     total: amount(record.value, currency, 'value'),
     lineItems: list(record.items).map((item, index) => lineItem(asRecord(item), currency, `items[${index}]`)),
     consent: consent(asRecord(record.consent)),

@@ -33,7 +33,8 @@ export async function recordPixelReport(ctx: PixelContext, store: StoreRecord, r
   const now = ctx.now();
   const refused = report.consent?.marketing === false;
   const browser = refused ? { consent: report.consent } : browserContext(report, clientIp);
-  const contextSaved = await saveBrowserReport(ctx.db.carts, store.id, definedOnly({ cartToken: report.cartToken, checkoutToken: report.checkoutToken }), browser);
+  const keys = definedOnly({ cartToken: report.cartToken, checkoutToken: report.checkoutToken });
+  const contextSaved = await saveBrowserReport(ctx.db.carts, store.id, keys, browser, report.customerId);
 
   const pixels = await ctx.db.pixels.listByStore(store.id);
   const stores = { outbox: ctx.db.outbox, pixels: ctx.db.pixels };
