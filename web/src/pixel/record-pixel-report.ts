@@ -4,10 +4,11 @@
  * events of the same cart, checkout or order that were waiting for this browser context completed
  * with it. A shopper who refused marketing leaves only that refusal: no IP, user agent or cookies.
  */
-import { type BrowserContext, DEFAULT_PURCHASE_TRIGGER, type Engine, type PlanSkip, saveBrowserReport } from '@capi-relay/core';
+import { type BrowserContext, DEFAULT_PURCHASE_TRIGGER, type Engine, saveBrowserReport } from '@capi-relay/core';
 import type { Database, StoreRecord } from '@capi-relay/db';
 
 import { definedOnly } from '../shopify/mappers/payload-reader';
+import { UNINSTALLED } from '../webhooks/record-store-events';
 import { pixelEvents } from './pixel-events';
 import type { PixelReport } from './pixel-report';
 
@@ -26,8 +27,6 @@ export interface PixelOutcome {
   duplicateEvents: number;
   refused: boolean;
 }
-
-const UNINSTALLED: PlanSkip = { reason: 'store_uninstalled', detail: 'The app was uninstalled from this store, so its events are no longer sent.' };
 
 export async function recordPixelReport(ctx: PixelContext, store: StoreRecord, report: PixelReport, clientIp: string | undefined): Promise<PixelOutcome> {
   const now = ctx.now();

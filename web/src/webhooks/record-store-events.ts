@@ -36,7 +36,8 @@ export type EventTopic = (
   pixels: PixelConfigRecord[],
 ) => Promise<TopicResult>;
 
-const UNINSTALLED: PlanSkip = {
+/** Events of a store that uninstalled the app (webhooks and storefront pixel reports alike). */
+export const UNINSTALLED: PlanSkip = {
   reason: 'store_uninstalled',
   detail: 'The app was uninstalled from this store, so its events are no longer sent.',
 };
