@@ -70,10 +70,14 @@ const DEFAULT_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
 const DEFAULT_RETENTION_DAYS = 30;
 /** Core's default stitch wait (DEFAULT_STITCH_WAIT_MS), in the unit the variable takes. */
 const DEFAULT_STITCH_WAIT_SECONDS = 60;
-/** Past Meta's 5-minute browser-first preference, holding events back only delays them. */
+/** Webhooks and pixel posts arrive within seconds to minutes; holding events back longer only delays them at Meta. */
 const MAX_STITCH_WAIT_SECONDS = 3600;
-/** Receipts and sent events are the dedupe memory: Meta dedupes for 48 hours, webhooks retry for 4. */
-const MIN_RETENTION_DAYS = 3;
+/**
+ * Receipts and sent events are the dedupe memory (Meta dedupes for 48 hours, webhooks retry for 4),
+ * and a kept event can be completed by the storefront's browser context for as long as Meta takes it
+ * (7 days), so that context must be kept that long.
+ */
+const MIN_RETENTION_DAYS = 7;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 const META_VERSION = /^v\d+\.\d+$/;
@@ -146,7 +150,7 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
 
   const retentionDays = parsePositiveInt('RETENTION_DAYS', value('RETENTION_DAYS'), DEFAULT_RETENTION_DAYS, problems);
   if (retentionDays < MIN_RETENTION_DAYS) {
-    problems.push(`RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: sooner, a redelivered webhook could send an event twice.`);
+    problems.push(`RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: sooner, a redelivered webhook could send an event twice, or the storefront's browser context could go before the events it completes (Meta takes them for 7 days).`);
   }
 
   const stitchWaitSeconds = parseStitchWait(value('STITCH_WAIT_SECONDS'), problems);
