@@ -9,7 +9,7 @@ module.exports = {
     '^@capi-relay/core/testing$': '<rootDir>/core/src/testing/index.ts',
     '^@capi-relay/db$': '<rootDir>/prisma/src/index.ts',
   },
-  testMatch: ['<rootDir>/{core,prisma,web}/{src,test}/**/*.test.ts', '<rootDir>/admin-ui/src/**/*.test.ts'],
+  testMatch: ['<rootDir>/{core,prisma,web}/{src,test}/**/*.test.ts', '<rootDir>/admin-ui/src/**/*.test.ts', '<rootDir>/extensions/*/{src,custom-pixel}/**/*.test.ts'],
   testTimeout: 30000,
   globalSetup: '<rootDir>/scripts/jest-postgres-check.js',
   // On CI a handle some test left open must not hold the run until the job's time limit; locally

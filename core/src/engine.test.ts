@@ -153,6 +153,27 @@ describe('createEngine', () => {
       expect(record.mock.calls[0]?.[1]).toMatchObject([{ pixelConfigId: pixels[0]?.id, status: 'queued' }]);
     });
 
+    it('completes a kept website event with the browser context the storefront reports, once', async () => {
+      const stores = memoryStores();
+      await storeWithPixel(stores);
+      const kept = buildPurchase({ ...order('1006'), email: undefined, browser: undefined });
+      await engine.enqueue(stores, null, { storeId: 'store-1', built: [kept] });
+      const [row] = await stores.outbox.listEvents({ storeId: 'store-1', limit: 1 });
+      expect(row).toMatchObject({ status: 'skipped', reason: 'needs_browser_context' });
+
+      const browser = { userAgent: 'Mozilla/5.0', ipAddress: '203.0.113.9', pageUrl: 'https://shop.example.com/thank-you', fbp: 'fb.1.1715000000000.42' };
+      expect(await engine.completeWithBrowser(stores, { storeId: 'store-1', sourceIds: ['1006'], browser })).toMatchObject({ stitched: 1 });
+      expect(await engine.completeWithBrowser(stores, { storeId: 'store-1', sourceIds: ['1006'], browser })).toMatchObject({ stitched: 0, duplicateEvents: 1 });
+      expect(await engine.completeWithBrowser(stores, { storeId: 'store-1', sourceIds: [], browser })).toMatchObject({ inserted: 0, stitched: 0 });
+
+      await engine.createWorker(stores, { leaseMs: 60_000 }).runOnce();
+      expect(sandbox.received[0]?.events[0]).toMatchObject({
+        event_id: 'purchase:1006',
+        event_source_url: 'https://shop.example.com/thank-you',
+        user_data: { client_user_agent: 'Mozilla/5.0', client_ip_address: '203.0.113.9', fbp: 'fb.1.1715000000000.42' },
+      });
+    });
+
     it('records a store without a pixel as skipped and sends nothing', async () => {
       const stores = memoryStores();
       const record = jest.spyOn(stores.outbox, 'record');

@@ -7,7 +7,9 @@ import { createSecretBox, type SecretBox } from './crypto';
 import { DEFAULT_API_VERSION, DEFAULT_TIMEOUT_MS, GraphClient, graphVersionWarning, type GraphClientOptions } from './graph';
 import { type Logger, silentLogger } from './log';
 import { planOutboxEvents, type PlanInput } from './outbox/plan';
+import type { BrowserContext, Consent } from './model/commerce';
 import type { DeliveryReceipt, NewOutboxEvent, OutboxStore, RecordOptions, RecordResult } from './outbox/port';
+import { withBrowserContext } from './outbox/stitch';
 import { createWorker, type DeliveryWorker, resolveWorkerTuning, type WorkerTuning } from './outbox/worker';
 import type { PixelConfigStore } from './settings/port';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
@@ -25,8 +27,20 @@ export interface EngineConfig {
    * The "Send test event" button always uses the code.
    */
   testCodeOnLiveEvents?: boolean;
+  /**
+   * How long a website event with only one half (the webhook's, or the storefront pixel's) waits in
+   * the outbox for its twin before it is sent as it is (default DEFAULT_STITCH_WAIT_MS; 0 sends at once).
+   */
+  stitchWaitMs?: number;
   logger?: Logger;
 }
+
+/**
+ * One minute: the storefront pixel posts as the page loads and Shopify's webhooks usually arrive
+ * within seconds, so a minute lets both halves meet with room to spare, while Meta, which attributes
+ * by event_time, sees the event at most a minute later.
+ */
+export const DEFAULT_STITCH_WAIT_MS = 60_000;
 
 /** The stores an adapter provides. */
 export interface EngineStores {
@@ -38,7 +52,19 @@ export interface EngineStores {
  * Planning input without what the engine can fill in: the time, and the store's pixels (read from
  * the pixel store unless the caller already holds them, which saves a query per webhook).
  */
-export type EnqueueInput = Omit<PlanInput, 'pixels' | 'now'> & Partial<Pick<PlanInput, 'pixels' | 'now'>>;
+export type EnqueueInput = Omit<PlanInput, 'pixels' | 'now' | 'stitchWaitMs'> & Partial<Pick<PlanInput, 'pixels' | 'now'>>;
+
+/** A storefront pixel report for events already stored: the sources it names and what it saw. */
+export interface BrowserReportInput {
+  storeId: string;
+  /** Order ids, checkout and cart tokens the report names (the outbox rows' source ids). */
+  sourceIds: string[];
+  browser: BrowserContext;
+  consent?: Consent;
+  skip?: PlanInput['skip'];
+  pixels?: PlanInput['pixels'];
+  now?: Date;
+}
 
 export interface Engine {
   readonly graph: GraphClient;
@@ -51,6 +77,12 @@ export interface Engine {
    * transaction; wakes this process's running workers when something was queued.
    */
   enqueue(stores: EngineStores, receipt: DeliveryReceipt | null, input: EnqueueInput, options?: RecordOptions): Promise<RecordResult>;
+  /**
+   * Completes the stored events of the report's sources that are still open (kept for browser
+   * context, or queued waiting for their twin) with the browser context, and records them again: the
+   * outbox stitches each into its row, which becomes queued (once) when that makes it sendable.
+   */
+  completeWithBrowser(stores: EngineStores, input: BrowserReportInput): Promise<RecordResult>;
   createWorker(stores: EngineStores, tuning?: WorkerTuning): DeliveryWorker;
 }
 
@@ -91,26 +123,39 @@ export function createEngine(config: EngineConfig): Engine {
   const settings = (pixels: PixelConfigStore) => createSettingsService({ pixels, secretBox, logger });
   const workers = new Set<DeliveryWorker>();
 
+  const enqueue: Engine['enqueue'] = async ({ outbox, pixels }, receipt, input, options) => {
+    const rows = planOutboxEvents({
+      ...input,
+      now: input.now ?? new Date(),
+      pixels: input.pixels ?? (await pixels.listByStore(input.storeId)),
+      stitchWaitMs: config.stitchWaitMs ?? DEFAULT_STITCH_WAIT_MS,
+    });
+    for (const { event, sourceId, dropped } of input.built) {
+      if (dropped.length > 0) {
+        // Reasons name the rule a value broke, never the value: safe to log, and the merchant's lead to a fix.
+        logger.info({ storeId: input.storeId, eventName: event.event_name, eventId: event.event_id, sourceId, droppedUserData: dropped }, 'Customer data left out of an event');
+      }
+    }
+    const result = await outbox.record(receipt, rows, options);
+    if (result.inserted + result.stitched > 0 && rows.some((row) => row.status === 'queued')) for (const worker of workers) worker.notify();
+    return result;
+  };
+
   return {
     graph,
     secretBox,
     settings,
     plan: planOutboxEvents,
 
-    async enqueue({ outbox, pixels }, receipt, input, options) {
-      const rows = planOutboxEvents({ ...input, now: input.now ?? new Date(), pixels: input.pixels ?? (await pixels.listByStore(input.storeId)) });
-      for (const { event, sourceId, dropped } of input.built) {
-        if (dropped.length > 0) {
-          // Reasons name the rule a value broke, never the value: safe to log, and the merchant's lead to a fix.
-          logger.info(
-            { storeId: input.storeId, eventName: event.event_name, eventId: event.event_id, sourceId, droppedUserData: dropped },
-            'Customer data left out of an event',
-          );
-        }
-      }
-      const result = await outbox.record(receipt, rows, options);
-      if (result.inserted > 0 && rows.some((row) => row.status === 'queued')) for (const worker of workers) worker.notify();
-      return result;
+    enqueue,
+
+    async completeWithBrowser(stores, { storeId, sourceIds, browser, ...planning }) {
+      const open = sourceIds.length === 0 ? [] : await stores.outbox.findOpenEvents(storeId, sourceIds);
+      // One per event: the rows of several pixels carry the same payload.
+      const byKey = new Map(open.map((row) => [`${row.eventName}\u0000${row.eventId}`, row]));
+      const built = [...byKey.values()].map((row) => ({ event: withBrowserContext(row.payload, browser), dropped: [], sourceId: row.sourceId, tokens: {}, skippedLines: [] }));
+      if (built.length === 0) return { duplicateDelivery: false, inserted: 0, duplicateEvents: 0, stitched: 0 };
+      return enqueue(stores, null, { storeId, built, ...planning });
     },
 
     createWorker({ outbox, pixels }, overrides) {

@@ -30,7 +30,8 @@ forEachDatabase((t) => {
       accessTokenLast4: 'last',
       testEventCode: 'TEST777',
       purchaseTrigger: 'order_paid',
-      events: { Purchase: true, InitiateCheckout: false, AddToCart: true },
+      events: { Purchase: true, InitiateCheckout: false, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
+      limitedDataUse: 'off',
       enabled: true,
       stopped: null,
     };

@@ -51,6 +51,21 @@ forEachDatabase((t) => {
       expect(await stores.findStore('shopify', 'nobody.myshopify.com')).toBeNull();
       expect(await stores.getStore('no-such-id')).toBeNull();
     });
+
+    it('issues one pixel key per store, kept across calls, and finds the store by it', async () => {
+      const { stores } = t.db();
+      const a = await stores.ensureStore('shopify', 'a.myshopify.com');
+      const b = await stores.ensureStore('shopify', 'b.myshopify.com');
+      const keys = await Promise.all([stores.pixelKeyFor(a.id), stores.pixelKeyFor(a.id)]);
+      expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(keys[1]).toBe(keys[0]);
+      expect(await stores.pixelKeyFor(a.id)).toBe(keys[0]);
+      const keyB = await stores.pixelKeyFor(b.id);
+      expect(keyB).not.toBe(keys[0]);
+      expect(await stores.findByPixelKey(keys[0] as string)).toEqual(a);
+      expect(await stores.findByPixelKey(keyB)).toEqual(b);
+      expect(await stores.findByPixelKey('forged-key')).toBeNull();
+    });
   });
 
   describe('pixel configuration store', () => {
@@ -63,12 +78,23 @@ forEachDatabase((t) => {
         pixelId: '123456789012345',
         accessTokenCiphertext: null,
         enabled: true,
-        events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
+        events: { Purchase: true, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
         purchaseTrigger: 'order_created',
+        limitedDataUse: 'off',
         stoppedAt: null,
       });
-      const updated = await pixels.upsertForStore(storeId, { events: { Purchase: true, InitiateCheckout: false, AddToCart: false }, purchaseTrigger: 'order_paid' });
-      expect(updated).toMatchObject({ id: created.id, pixelId: '123456789012345', events: { InitiateCheckout: false, AddToCart: false }, purchaseTrigger: 'order_paid' });
+      const updated = await pixels.upsertForStore(storeId, {
+        events: { Purchase: true, InitiateCheckout: false, AddToCart: false, ViewContent: false, AddPaymentInfo: true },
+        purchaseTrigger: 'order_paid',
+        limitedDataUse: 'geolocate',
+      });
+      expect(updated).toMatchObject({
+        id: created.id,
+        pixelId: '123456789012345',
+        events: { InitiateCheckout: false, AddToCart: false, ViewContent: false, AddPaymentInfo: true },
+        purchaseTrigger: 'order_paid',
+        limitedDataUse: 'geolocate',
+      });
       expect(await pixels.listByStore(storeId)).toEqual([updated]);
       expect(await pixels.get(created.id)).toEqual(updated);
       expect(await pixels.get('missing')).toBeNull();

@@ -55,8 +55,13 @@ forEachDatabase((t) => {
       const expected = { ...DEFAULT_SETTINGS_VIEW, pixelId: PIXEL_ID, accessTokenSet: true, accessTokenLast4: META_TOKEN.slice(-4), testEventCode: 'TEST123' };
       expect(saved.json()).toEqual(expected);
 
-      const toggled = await harness().admin(SHOP_A, 'PUT', '/api/settings', { events: { AddToCart: false }, purchaseTrigger: 'order_paid' });
-      expect(toggled.json()).toEqual({ ...expected, events: { Purchase: true, InitiateCheckout: true, AddToCart: false }, purchaseTrigger: 'order_paid' });
+      const toggled = await harness().admin(SHOP_A, 'PUT', '/api/settings', { events: { AddToCart: false, ViewContent: false }, purchaseTrigger: 'order_paid', limitedDataUse: 'geolocate' });
+      expect(toggled.json()).toEqual({
+        ...expected,
+        events: { Purchase: true, InitiateCheckout: true, AddToCart: false, ViewContent: false, AddPaymentInfo: true },
+        purchaseTrigger: 'order_paid',
+        limitedDataUse: 'geolocate',
+      });
       expect((await harness().admin(SHOP_A, 'GET', '/api/settings')).json()).toEqual(toggled.json());
 
       expect(saved.body + toggled.body).not.toContain(META_TOKEN);
@@ -231,7 +236,7 @@ forEachDatabase((t) => {
         });
       } finally {
         refusing.restore();
-        harness().tokenEndpoint = fakeTokenEndpoint();
+        harness().tokenEndpoint = fakeTokenEndpoint(harness().webPixels.answer);
       }
     });
   });

@@ -176,6 +176,9 @@ forEachDatabase((t) => {
     expect((await harness().deliver('app/scopes_update', unreadable)).statusCode).toBe(200);
     expect((await harness().runtime.services.sessions.findSessionsByShop(SHOP_A)).map((session) => session.scope)).toEqual(['read_customer_events,read_orders,write_pixels']);
     expect(harness().logs.some((line) => String(line.msg).startsWith('app/scopes_update without a readable list'))).toBe(true);
+
+    expect((await harness().deliver('app/scopes_update', body, { shop: 'never-opened.myshopify.com' })).statusCode).toBe(200);
+    expect(harness().logs).toContainEqual(expect.objectContaining({ topic: 'app/scopes_update', action: 'ignored' }));
   });
 
   it('shop/redact deletes everything the shop owns and nothing of other shops', async () => {

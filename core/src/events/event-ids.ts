@@ -10,4 +10,8 @@ export const eventIds = {
   /** One AddToCart per increase of a line, identified by the quantity the line reached. */
   addToCart: (cartToken: string, lineKey: string, quantityAfter: number): string =>
     `add_to_cart:${cartToken}:${lineKey}:${quantityAfter}`,
+  /** Browser-only: the storefront pixel event's id (Shopify's `event.id`). */
+  viewContent: (pixelEventId: string): string => `view_content:${pixelEventId}`,
+  /** Once per checkout, however often the buyer re-enters payment details. */
+  addPaymentInfo: (checkoutToken: string): string => `add_payment_info:${checkoutToken}`,
 };

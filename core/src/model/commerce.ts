@@ -121,3 +121,25 @@ export interface Cart {
   customer?: Customer;
   browser?: BrowserContext;
 }
+
+/**
+ * A shopper looking at a product, as the storefront pixel saw it (`product_viewed`). Browser-only:
+ * no webhook reports it, so the pixel event's own id names it.
+ */
+export interface ProductView {
+  /** The storefront pixel event's id. */
+  id: string;
+  occurredAt: Date;
+  /** The variant viewed, quantity 1 at its price. */
+  line: LineItem;
+  browser?: BrowserContext;
+}
+
+/** A buyer submitting payment details in a checkout (`payment_info_submitted`), as the pixel saw it. */
+export interface PaymentInfoSubmission {
+  checkoutToken: string;
+  occurredAt: Date;
+  total?: Money;
+  lineItems: LineItem[];
+  browser?: BrowserContext;
+}

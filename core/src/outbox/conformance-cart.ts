@@ -37,6 +37,16 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 2)], updatedAt: at(5) });
     });
 
+    it('files the logged-in shopper the pixel saw on the snapshot, so their redaction deletes it', async () => {
+      const { storeId } = await ctx.storeWithPixel();
+      const { outbox, carts } = ctx.harness();
+      await carts.saveBrowserContext(storeId, { cartToken: 'cart-abc' }, { userAgent: 'Mozilla/5.0' }, 'cust-7');
+      await carts.saveBrowserContext(storeId, { cartToken: 'cart-abc' }, { fbp: 'fb.1.1700000000000.42' }, 'cust-other');
+      expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ customerRef: 'cust-7' });
+      await outbox.deleteCustomerData(storeId, { customerRef: 'cust-7' });
+      expect(await carts.get(storeId, 'cart-abc')).toBeNull();
+    });
+
     it('merges the browser context the pixel reports, before and after the webhooks', async () => {
       const { storeId } = await ctx.storeWithPixel();
       const { outbox, carts } = ctx.harness();
@@ -101,7 +111,7 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
           cartState: snapshot(storeId, 2, [line('a', 3)]),
           cartStateBasedOn: 1,
         });
-        expect(written).toEqual({ duplicateDelivery: false, inserted: 1, duplicateEvents: 0 });
+        expect(written).toEqual({ duplicateDelivery: false, inserted: 1, duplicateEvents: 0, stitched: 0 });
         expect(await carts.get(storeId, 'cart-abc')).toMatchObject({ lines: [line('a', 3)], version: 2 });
         // Without a version the updatedAt rule still applies; a write it refuses does not count.
         await outbox.record(null, [], { cartState: snapshot(storeId, 0, [line('a', 9)]) });
@@ -159,7 +169,7 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
         const { outbox } = ctx.harness();
         await outbox.record(cartUpdate(storeId, 'u-1'), [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: null });
         const again = await outbox.record(cartUpdate(storeId, 'u-1'), [], { cartState: snapshot(storeId, 1, [line('a', 1)]), cartStateBasedOn: null });
-        expect(again).toEqual({ duplicateDelivery: true, inserted: 0, duplicateEvents: 0 });
+        expect(again).toEqual({ duplicateDelivery: true, inserted: 0, duplicateEvents: 0, stitched: 0 });
       });
 
       it('does not count browser-context saves as versions', async () => {

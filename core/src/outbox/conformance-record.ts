@@ -16,7 +16,7 @@ export function describeRecordConformance(ctx: ConformanceContext): void {
         newEvent(storeId, pixelConfigId, 1),
         newEvent(storeId, pixelConfigId, 2, { eventName: 'InitiateCheckout', eventId: 'checkout-2' }),
       ]);
-      expect(result).toEqual({ duplicateDelivery: false, inserted: 2, duplicateEvents: 0 });
+      expect(result).toEqual({ duplicateDelivery: false, inserted: 2, duplicateEvents: 0, stitched: 0 });
       const listed = await ctx.harness().outbox.listEvents({ storeId, limit: 10 });
       expect(listed.map((e) => e.eventId).sort()).toEqual(['checkout-2', 'order-1']);
     });
@@ -26,7 +26,7 @@ export function describeRecordConformance(ctx: ConformanceContext): void {
       const { outbox } = ctx.harness();
       await outbox.record(receipt(storeId, 'd-1'), [newEvent(storeId, pixelConfigId, 1)]);
       const again = await outbox.record(receipt(storeId, 'd-1'), [newEvent(storeId, pixelConfigId, 2)]);
-      expect(again).toEqual({ duplicateDelivery: true, inserted: 0, duplicateEvents: 0 });
+      expect(again).toEqual({ duplicateDelivery: true, inserted: 0, duplicateEvents: 0, stitched: 0 });
       expect(await outbox.listEvents({ storeId, limit: 10 })).toHaveLength(1);
     });
 
@@ -35,9 +35,9 @@ export function describeRecordConformance(ctx: ConformanceContext): void {
       const { outbox } = ctx.harness();
       await outbox.record(receipt(storeId, 'orders-create'), [newEvent(storeId, pixelConfigId, 1)]);
       const paid = await outbox.record(receipt(storeId, 'orders-paid'), [newEvent(storeId, pixelConfigId, 1), newEvent(storeId, pixelConfigId, 1)]);
-      expect(paid).toEqual({ duplicateDelivery: false, inserted: 0, duplicateEvents: 2 });
+      expect(paid).toEqual({ duplicateDelivery: false, inserted: 0, duplicateEvents: 2, stitched: 0 });
       const noReceipt = await outbox.record(null, [newEvent(storeId, pixelConfigId, 1)]);
-      expect(noReceipt).toEqual({ duplicateDelivery: false, inserted: 0, duplicateEvents: 1 });
+      expect(noReceipt).toEqual({ duplicateDelivery: false, inserted: 0, duplicateEvents: 1, stitched: 0 });
       expect(await outbox.listEvents({ storeId, limit: 10 })).toHaveLength(1);
     });
 
@@ -58,7 +58,7 @@ export function describeRecordConformance(ctx: ConformanceContext): void {
       const [a, b] = [await createStore(), await createStore()];
       const skipped = { status: 'skipped', reason: 'no_pixel', reasonDetail: 'No pixel set up.' } as const;
       const result = await outbox.record(null, [newEvent(a, null, 1, skipped), newEvent(a, null, 1, skipped), newEvent(b, null, 1, skipped)]);
-      expect(result).toEqual({ duplicateDelivery: false, inserted: 2, duplicateEvents: 1 });
+      expect(result).toEqual({ duplicateDelivery: false, inserted: 2, duplicateEvents: 1, stitched: 0 });
       const [row] = await outbox.listEvents({ storeId: a, limit: 10 });
       expect(row).toMatchObject({ status: 'skipped', reason: 'no_pixel', reasonDetail: 'No pixel set up.', pixelConfigId: null });
     });

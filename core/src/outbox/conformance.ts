@@ -15,6 +15,7 @@ import { describeEventLogConformance } from './conformance-log';
 import { describeLeaseConformance } from './conformance-lease';
 import { describeMarkConformance } from './conformance-marks';
 import { describeRecordConformance } from './conformance-record';
+import { describeStitchConformance } from './conformance-stitch';
 import type { CartStateStore, NewOutboxEvent, OutboxEventLog, OutboxRetention, OutboxStore } from './port';
 
 export interface OutboxConformanceHarness {
@@ -108,5 +109,6 @@ export function describeOutboxStoreConformance(name: string, factory: HarnessFac
     describeLeaseConformance(context);
     describeEventLogConformance(context);
     describeCartSnapshotConformance(context);
+    describeStitchConformance(context);
   });
 }

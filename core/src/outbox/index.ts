@@ -6,3 +6,5 @@ export { redactionScope, type RedactionScope, type TokenBearer } from './redacti
 export { assertClaimArguments, assertLeaseLength, assertListLimit, DEFAULT_PRUNE_BATCH_SIZE, pruneBatchSize } from './store-arguments';
 export * from './plan';
 export * from './worker';
+export * from './stitch';
+export { saveBrowserReport, type BrowserReportKeys } from './save-browser-report';

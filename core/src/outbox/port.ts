@@ -61,6 +61,39 @@ export interface NewOutboxEvent {
    * which would otherwise only see a key as absent. Reasons name rules, never the values.
    */
   droppedUserData: DroppedField[];
+  /**
+   * The half of a website event this one lacks and may still receive (the storefront pixel's browser
+   * context, or the webhook's customer data): its twin, with the same event_id. Absent when the event
+   * is complete or has no twin. See `stitchTwin`.
+   */
+  awaitingTwin?: TwinHalf;
+  /** When a queued row becomes due: its eventTime (at once) unless it waits for its twin. */
+  dueAt?: Date;
+}
+
+/** The two halves of a website event: the browser's (pixel) and the server's (webhook). */
+export type TwinHalf = 'browser' | 'server';
+
+/** A stored row as stitching sees it (see `stitchTwin`). */
+export interface StoredTwin {
+  status: OutboxStatus;
+  reason: NotSentReason | null;
+  payload: ServerEvent;
+  customerRef: string | null;
+  cartToken: string | null;
+  checkoutToken: string | null;
+  droppedUserData: DroppedField[];
+  awaitingTwin: TwinHalf | null;
+  nextAttemptAt: Date | null;
+}
+
+/** A row still open to its twin: queued and not yet claimed, or kept waiting for browser context. */
+export interface OpenOutboxEvent {
+  pixelConfigId: string;
+  eventName: string;
+  eventId: string;
+  sourceId: string;
+  payload: ServerEvent;
 }
 
 /** The platform delivery (webhook) that produced events; its id makes redelivery a no-op. */
@@ -76,8 +109,10 @@ export interface RecordResult {
   duplicateDelivery: boolean;
   /** Rows inserted. */
   inserted: number;
-  /** Events whose (pixel, event_name, event_id) already existed: not inserted again. */
+  /** Events whose (pixel, event_name, event_id) already existed and were left as they were. */
   duplicateEvents: number;
+  /** Events whose stored row was still open and was merged with them (and re-judged): see `stitchTwin`. */
+  stitched: number;
 }
 
 export interface ClaimedEvent {
@@ -164,9 +199,12 @@ export interface OutboxStore {
   /**
    * Writes the receipt and its events (and optionally a cart snapshot) in one transaction. A known
    * delivery id writes nothing; an event whose (pixelConfigId, eventName, eventId) exists is not
-   * inserted twice.
+   * inserted twice: when the stored row is still open (queued and unclaimed, or kept as
+   * needs_browser_context), the store applies `stitchTwin` to it under the row's lock, else leaves it.
    */
   record(receipt: DeliveryReceipt | null, events: NewOutboxEvent[], options?: RecordOptions): Promise<RecordResult>;
+  /** The store's rows from these sources (order ids, checkout or cart tokens) still open to a twin. */
+  findOpenEvents(storeId: string, sourceIds: string[]): Promise<OpenOutboxEvent[]>;
   /**
    * Leases due `queued` rows (nextAttemptAt <= now) and `sending` rows whose lease expired, grouped by
    * pixel, skipping pixels whose circuit is open. Safe under concurrent workers. Each call is a new
@@ -359,10 +397,13 @@ export interface CartStateStore {
   /**
    * Merges what the storefront pixel saw into the cart's browser context (present keys win), creating
    * an empty snapshot (version 0) when the pixel is first. Leaves lines, updatedAt and version untouched.
+   * `customerRef` (the logged-in shopper the pixel saw) fills in a snapshot that has none, so the
+   * customer's redaction deletes it.
    */
   saveBrowserContext(
     storeId: string,
     tokens: { cartToken: string; checkoutToken?: string },
     browser: BrowserContext,
+    customerRef?: string,
   ): Promise<void>;
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PixelConfigRecord, PixelConfigStore } from './port';
-import { DEFAULT_EVENT_TOGGLES, DEFAULT_PURCHASE_TRIGGER } from './settings-view';
+import { DEFAULT_EVENT_TOGGLES, DEFAULT_LIMITED_DATA_USE, DEFAULT_PURCHASE_TRIGGER } from './settings-view';
 
 /** A store's configuration as the schema's defaults create it: no pixel or token yet, every event on. */
 export function newPixelConfigRecord(id: string, storeId: string, at: Date): PixelConfigRecord {
@@ -19,6 +19,7 @@ export function newPixelConfigRecord(id: string, storeId: string, at: Date): Pix
     enabled: true,
     events: { ...DEFAULT_EVENT_TOGGLES },
     purchaseTrigger: DEFAULT_PURCHASE_TRIGGER,
+    limitedDataUse: DEFAULT_LIMITED_DATA_USE,
     stoppedAt: null,
     stoppedReason: null,
     updatedAt: at,

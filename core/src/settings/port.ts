@@ -3,12 +3,21 @@
  * several later). The access token is stored encrypted; only the settings service decrypts it.
  */
 
-export const TOGGLEABLE_EVENTS = ['Purchase', 'InitiateCheckout', 'AddToCart'] as const;
+/** ViewContent and AddPaymentInfo are browser-only: only the storefront pixel reports them. */
+export const TOGGLEABLE_EVENTS = ['Purchase', 'InitiateCheckout', 'AddToCart', 'ViewContent', 'AddPaymentInfo'] as const;
 export type ToggleableEvent = (typeof TOGGLEABLE_EVENTS)[number];
 export type EventToggles = Record<ToggleableEvent, boolean>;
 
 /** Which order webhook becomes the Purchase: creation (default) or payment. */
 export type PurchaseTrigger = 'order_created' | 'order_paid';
+
+/**
+ * Meta's Limited Data Use flag on every event of the pixel: `geolocate` (country and state 0: Meta
+ * applies it where the visitor's state has such a law, the setting Meta documents for US states),
+ * `california` (country 1, state 1000), or `off`.
+ */
+export const LIMITED_DATA_USE_MODES = ['off', 'geolocate', 'california'] as const;
+export type LimitedDataUse = (typeof LIMITED_DATA_USE_MODES)[number];
 
 export interface PixelConfigRecord {
   id: string;
@@ -21,6 +30,7 @@ export interface PixelConfigRecord {
   enabled: boolean;
   events: EventToggles;
   purchaseTrigger: PurchaseTrigger;
+  limitedDataUse: LimitedDataUse;
   /** Set when Meta refused the token or permission: the circuit is open until the settings change. */
   stoppedAt: Date | null;
   stoppedReason: string | null;
@@ -30,7 +40,7 @@ export interface PixelConfigRecord {
 export type PixelConfigPatch = Partial<
   Pick<
     PixelConfigRecord,
-    'pixelId' | 'accessTokenCiphertext' | 'accessTokenLast4' | 'testEventCode' | 'enabled' | 'events' | 'purchaseTrigger'
+    'pixelId' | 'accessTokenCiphertext' | 'accessTokenLast4' | 'testEventCode' | 'enabled' | 'events' | 'purchaseTrigger' | 'limitedDataUse'
   >
 >;
 

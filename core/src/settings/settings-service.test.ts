@@ -33,7 +33,7 @@ describe('settings service', () => {
         pixelId: '123456789012345',
         accessTokenSet: true,
         accessTokenLast4: 'tokn',
-        events: { Purchase: true, InitiateCheckout: true, AddToCart: false },
+        events: { Purchase: true, InitiateCheckout: true, AddToCart: false, ViewContent: true, AddPaymentInfo: true },
       }),
     });
     const [stored] = await pixels.listByStore(STORE);

@@ -52,6 +52,7 @@ export function createSettingsService({ pixels, secretBox, logger }: SettingsSer
     if (input.testEventCode !== undefined) patch.testEventCode = input.testEventCode;
     if (input.purchaseTrigger !== undefined) patch.purchaseTrigger = input.purchaseTrigger;
     if (input.events !== undefined) patch.events = { ...currentEvents, ...input.events };
+    if (input.limitedDataUse !== undefined) patch.limitedDataUse = input.limitedDataUse;
     if (input.enabled !== undefined) patch.enabled = input.enabled;
     return patch;
   }

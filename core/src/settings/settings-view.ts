@@ -1,4 +1,4 @@
-import type { EventToggles, PixelConfigRecord, PurchaseTrigger } from './port';
+import type { EventToggles, LimitedDataUse, PixelConfigRecord, PurchaseTrigger } from './port';
 
 /** The admin API's view of a store's settings. Never carries the token, only whether one is saved. */
 export interface SettingsView {
@@ -8,13 +8,15 @@ export interface SettingsView {
   testEventCode: string | null;
   purchaseTrigger: PurchaseTrigger;
   events: EventToggles;
+  limitedDataUse: LimitedDataUse;
   /** Sending on/off for the whole pixel. */
   enabled: boolean;
   /** Set while sending is stopped because Meta refused the token or a permission; saving settings clears it. */
   stopped: { at: Date; reason: string } | null;
 }
 
-export const DEFAULT_EVENT_TOGGLES: EventToggles = { Purchase: true, InitiateCheckout: true, AddToCart: true };
+export const DEFAULT_EVENT_TOGGLES: EventToggles = { Purchase: true, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true };
+export const DEFAULT_LIMITED_DATA_USE: LimitedDataUse = 'off';
 export const DEFAULT_PURCHASE_TRIGGER: PurchaseTrigger = 'order_created';
 
 /** A store without a configuration sees the defaults a first save would create. */
@@ -26,6 +28,7 @@ export function toSettingsView(record: PixelConfigRecord | undefined): SettingsV
     testEventCode: record?.testEventCode ?? null,
     purchaseTrigger: record?.purchaseTrigger ?? DEFAULT_PURCHASE_TRIGGER,
     events: { ...(record?.events ?? DEFAULT_EVENT_TOGGLES) },
+    limitedDataUse: record?.limitedDataUse ?? DEFAULT_LIMITED_DATA_USE,
     enabled: record?.enabled ?? true,
     stopped: record?.stoppedAt ? { at: record.stoppedAt, reason: record.stoppedReason ?? 'Sending was stopped.' } : null,
   };

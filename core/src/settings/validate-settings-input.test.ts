@@ -71,8 +71,8 @@ describe('validateSettingsInput', () => {
   });
 
   it('refuses unknown events, non-boolean switches and a non-object events field', () => {
-    expect(errorsOf({ events: { ViewContent: true, Purchase: 'yes' } })).toEqual({
-      'events.ViewContent': '"ViewContent" cannot be switched; the events are Purchase, InitiateCheckout, AddToCart.',
+    expect(errorsOf({ events: { Lead: true, Purchase: 'yes' } })).toEqual({
+      'events.Lead': '"Lead" cannot be switched; the events are Purchase, InitiateCheckout, AddToCart, ViewContent, AddPaymentInfo.',
       'events.Purchase': 'Use true or false.',
     });
     expect(errorsOf({ events: ['Purchase'] }).events).toMatch(/as an object/);

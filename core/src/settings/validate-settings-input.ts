@@ -5,7 +5,7 @@
  *
  * Field semantics: absent = keep the saved value; `null` (or "" for text fields) = clear it.
  */
-import { TOGGLEABLE_EVENTS, type EventToggles, type PurchaseTrigger, type ToggleableEvent } from './port';
+import { LIMITED_DATA_USE_MODES, TOGGLEABLE_EVENTS, type EventToggles, type LimitedDataUse, type PurchaseTrigger, type ToggleableEvent } from './port';
 
 export const PURCHASE_TRIGGERS: readonly PurchaseTrigger[] = ['order_created', 'order_paid'];
 
@@ -28,12 +28,13 @@ export interface ValidSettingsInput {
   testEventCode?: string | null;
   purchaseTrigger?: PurchaseTrigger;
   events?: Partial<EventToggles>;
+  limitedDataUse?: LimitedDataUse;
   enabled?: boolean;
 }
 
 export type SettingsInputCheck = { ok: true; value: ValidSettingsInput } | { ok: false; errors: Record<string, string> };
 
-const KNOWN_FIELDS = new Set(['pixelId', 'accessToken', 'testEventCode', 'purchaseTrigger', 'events', 'enabled']);
+const KNOWN_FIELDS = new Set(['pixelId', 'accessToken', 'testEventCode', 'purchaseTrigger', 'events', 'limitedDataUse', 'enabled']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -98,6 +99,11 @@ export function validateSettingsInput(input: unknown): SettingsInputCheck {
       }
       value.events = events;
     }
+  }
+
+  if (input.limitedDataUse !== undefined) {
+    if (LIMITED_DATA_USE_MODES.includes(input.limitedDataUse as LimitedDataUse)) value.limitedDataUse = input.limitedDataUse as LimitedDataUse;
+    else errors.limitedDataUse = 'Choose Limited Data Use: "off", "geolocate" (Meta applies it in US states with such laws) or "california".';
   }
 
   if (input.enabled !== undefined) {

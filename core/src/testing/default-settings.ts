@@ -7,7 +7,8 @@ export const DEFAULT_SETTINGS_VIEW: SettingsView = {
   accessTokenLast4: null,
   testEventCode: null,
   purchaseTrigger: 'order_created',
-  events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
+  events: { Purchase: true, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
+  limitedDataUse: 'off',
   enabled: true,
   stopped: null,
 };

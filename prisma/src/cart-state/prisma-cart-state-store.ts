@@ -25,7 +25,7 @@ export function createPrismaCartStateStore(db: Db): CartStateStore {
       return row ? toCartSnapshot(row) : null;
     },
 
-    async saveBrowserContext(storeId, tokens, browser) {
+    async saveBrowserContext(storeId, tokens, browser, customerRef) {
       const now = new Date();
       await db.write(async (tx) => {
         // Insert-if-missing, so concurrent first reports of one cart meet on the same row.
@@ -35,11 +35,16 @@ export function createPrismaCartStateStore(db: Db): CartStateStore {
           ON CONFLICT ("storeId", "cartToken") DO NOTHING`;
         const row = await tx.cartState.findUniqueOrThrow({
           where: { storeId_cartToken: { storeId, cartToken: tokens.cartToken } },
-          select: { id: true, browser: true, checkoutToken: true },
+          select: { id: true, browser: true, checkoutToken: true, customerRef: true },
         });
                 await tx.cartState.update({
           where: { id: row.id },
-          data: { browser: browserToJson(mergeBrowserContext(browserFromJson(row.browser), browser)), checkoutToken: tokens.checkoutToken ?? row.checkoutToken, touchedAt: now },
+          data: {
+            browser: browserToJson(mergeBrowserContext(browserFromJson(row.browser), browser)),
+            checkoutToken: tokens.checkoutToken ?? row.checkoutToken,
+            customerRef: row.customerRef ?? customerRef ?? null,
+            touchedAt: now,
+          },
         });
       });
     },

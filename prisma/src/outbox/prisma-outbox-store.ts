@@ -2,6 +2,7 @@ import type { Logger, OutboxEventLog, OutboxRetention, OutboxStore } from '@capi
 import type { Db } from '../client';
 import { claimDue } from './claim-due';
 import { countByStatus, listEvents, matchQuality } from './event-log';
+import { findOpenEvents } from './find-open-events';
 import { createOutcomeMarkers } from './mark-outcome';
 import { recordEvents } from './record-events';
 import { renewLease } from './renew-lease';
@@ -13,6 +14,7 @@ export type PrismaOutboxStore = OutboxStore & OutboxEventLog & OutboxRetention;
 export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxStore {
   return {
     record: (receipt, events, options) => recordEvents(db, receipt, events, options),
+    findOpenEvents: (storeId, sourceIds) => findOpenEvents(db, storeId, sourceIds),
     claimDue: (request) => claimDue(db, request),
     renewLease: (leaseToken, ids, request) => renewLease(db, leaseToken, ids, request),
     ...createOutcomeMarkers(db, logger),

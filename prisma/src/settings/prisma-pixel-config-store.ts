@@ -1,4 +1,4 @@
-import type { PixelConfigPatch, PixelConfigRecord, PixelConfigStore, PurchaseTrigger } from '@capi-relay/core';
+import type { LimitedDataUse, PixelConfigPatch, PixelConfigRecord, PixelConfigStore, PurchaseTrigger } from '@capi-relay/core';
 import { retryOnUniqueViolation, type Db, type Prisma } from '../client';
 
 type PixelConfigRow = Prisma.PixelConfigGetPayload<object>;
@@ -15,8 +15,15 @@ function toRecord(row: PixelConfigRow): PixelConfigRecord {
     accessTokenLast4: row.accessTokenLast4,
     testEventCode: row.testEventCode,
     enabled: row.enabled,
-    events: { Purchase: row.sendPurchase, InitiateCheckout: row.sendInitiateCheckout, AddToCart: row.sendAddToCart },
+    events: {
+      Purchase: row.sendPurchase,
+      InitiateCheckout: row.sendInitiateCheckout,
+      AddToCart: row.sendAddToCart,
+      ViewContent: row.sendViewContent,
+      AddPaymentInfo: row.sendAddPaymentInfo,
+    },
     purchaseTrigger: row.purchaseTrigger as PurchaseTrigger,
+    limitedDataUse: row.limitedDataUse as LimitedDataUse,
     stoppedAt: row.stoppedAt,
     stoppedReason: row.stoppedReason,
     updatedAt: row.updatedAt,
@@ -35,6 +42,9 @@ type PixelColumns = Partial<
     | 'sendPurchase'
     | 'sendInitiateCheckout'
     | 'sendAddToCart'
+    | 'sendViewContent'
+    | 'sendAddPaymentInfo'
+    | 'limitedDataUse'
   >
 >;
 
@@ -46,6 +56,8 @@ function toColumns(patch: PixelConfigPatch): PixelColumns {
       sendPurchase: events.Purchase,
       sendInitiateCheckout: events.InitiateCheckout,
       sendAddToCart: events.AddToCart,
+      sendViewContent: events.ViewContent,
+      sendAddPaymentInfo: events.AddPaymentInfo,
     }),
   };
 }

@@ -3,6 +3,7 @@
  * that beat the install) and owns everything else; uninstalling only marks it, and the data goes when
  * the platform asks for it (Shopify's shop/redact) or retention prunes it.
  */
+import { randomBytes } from 'node:crypto';
 import { retryOnUniqueViolation, type Db, type Prisma } from '../client';
 
 export const PLATFORMS = ['shopify', 'medusa'] as const;
@@ -24,6 +25,17 @@ export interface StoreRegistry {
   markUninstalled(storeId: string, at: Date): Promise<void>;
   findStore(platform: Platform, domain: string): Promise<StoreRecord | null>;
   getStore(storeId: string): Promise<StoreRecord | null>;
+  /**
+   * The key the store's storefront pixel presents (created on first call, then kept): public, since
+   * pixel settings are, but it is how /api/pixel knows the shop without trusting the request body.
+   */
+  pixelKeyFor(storeId: string): Promise<string>;
+  findByPixelKey(pixelKey: string): Promise<StoreRecord | null>;
+}
+
+/** 24 random bytes: unguessable, so a forged post cannot name a shop it does not know the key of. */
+function newPixelKey(): string {
+  return randomBytes(24).toString('base64url');
 }
 
 function toRecord(row: Prisma.StoreGetPayload<object>): StoreRecord {
@@ -83,6 +95,20 @@ export function createStoreRegistry(db: Db): StoreRegistry {
 
     async getStore(storeId) {
       const row = await db.client.store.findUnique({ where: { id: storeId } });
+      return row ? toRecord(row) : null;
+    },
+
+    async pixelKeyFor(storeId) {
+      return db.write(async (tx) => {
+        // Only a store without a key gets one, so two first calls agree on the key the first wrote.
+        await tx.store.updateMany({ where: { id: storeId, pixelKey: null }, data: { pixelKey: newPixelKey() } });
+        const row = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { pixelKey: true } });
+        return row.pixelKey as string;
+      });
+    },
+
+    async findByPixelKey(pixelKey) {
+      const row = await db.client.store.findUnique({ where: { pixelKey } });
       return row ? toRecord(row) : null;
     },
   };

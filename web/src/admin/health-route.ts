@@ -2,12 +2,14 @@
  * GET /api/health. Without a session token: is the server up and can it reach its database (what a
  * load balancer or a newcomer's first curl needs). With one: the shop's pixel state (configured,
  * sending, or stopped because Meta refused the token, with Meta's reason in merchant words), the
- * Admin API connection (token exchange) and the event counts per status.
+ * Admin API connection (token exchange), the event counts per status, and a warning when Meta's own
+ * browser pixel also runs on the storefront (see browser-pixel-state.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import type { SettingsView } from '@capi-relay/core';
 import type { StoreRecord } from '@capi-relay/db';
 
+import { browserPixelState } from '../pixel/browser-pixel-state';
 import type { AppServices } from '../server/app-services';
 import { UNINSTALLED_REASON } from '../webhooks/app-uninstalled';
 import { PLATFORM } from '../webhooks/webhook-context';
@@ -31,6 +33,7 @@ export async function healthRoute(app: FastifyInstance, services: AppServices): 
       pixel: pixelState(settings, store),
       adminApi: await services.adminAccess.state(shop),
       events: await services.db.outbox.countByStatus(store.id),
+      browserPixel: await browserPixelState(services.db.outbox, store.id),
     };
   });
 }

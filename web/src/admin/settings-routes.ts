@@ -28,6 +28,7 @@ function toResponse(view: SettingsView) {
     testEventCode: view.testEventCode,
     purchaseTrigger: view.purchaseTrigger,
     events: view.events,
+    limitedDataUse: view.limitedDataUse,
     enabled: view.enabled,
     stopped: view.stopped ? { at: view.stopped.at.toISOString(), reason: view.stopped.reason } : null,
   };

@@ -7,6 +7,9 @@ import { createEngine, type Engine, type Logger, partnerAgentFor, type WorkerTun
 import { type Database, openDatabase } from '@capi-relay/db';
 
 import type { LoadedConfig } from '../config/load-config';
+import { PIXEL_RATE_LIMIT } from '../pixel/pixel-limits';
+import { createRateLimiter } from '../pixel/rate-limiter';
+import { createWebPixelSetup } from '../pixel/web-pixel-setup';
 import type { AppServices } from '../server/app-services';
 import { createAdminAccess } from '../shopify/admin-access';
 import { createSessionTokenVerifier } from '../shopify/session-token';
@@ -37,6 +40,7 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
       partnerAgent: partnerAgentFor('shopify'),
     },
     testCodeOnLiveEvents: config.meta.testCodeOnLiveEvents,
+    stitchWaitMs: config.pixel.stitchWaitSeconds * 1000,
     ...(worker ? { worker } : {}),
     logger,
   });
@@ -57,7 +61,13 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     settings: engine.settings(db.pixels),
     graph: engine.graph,
     verifySessionToken: createSessionTokenVerifier(shopify),
-    adminAccess: createAdminAccess({ shopify, sessions: shopifySessionStorage(sessions), logger, now }),
+    adminAccess: createAdminAccess({
+      shopify,
+      sessions: shopifySessionStorage(sessions),
+      logger,
+      now,
+      onConnected: createWebPixelSetup({ shopify, stores: db.stores, appUrl: config.shopify.appUrl, logger }),
+    }),
     webhookSecrets: [config.shopify.apiSecret, ...(config.shopify.previousApiSecret ? [config.shopify.previousApiSecret] : [])],
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
     isShopDomain: (domain) => shopify.utils.sanitizeShop(domain) === domain,
@@ -70,6 +80,7 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
         return { valid: false, reason: error instanceof Error ? error.message : String(error) };
       }
     },
+    pixel: { trustProxy: config.pixel.trustProxy, rateLimiter: createRateLimiter(PIXEL_RATE_LIMIT) },
     logger,
     now,
   };

@@ -82,7 +82,7 @@ describe('parseConfig', () => {
     [{ META_API_VERSION: '24' }, 'META_API_VERSION must look like v24.0.'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.'],
     [{ WEBHOOK_BODY_LIMIT_BYTES: '-1' }, 'WEBHOOK_BODY_LIMIT_BYTES must be a positive integer (got "-1").'],
-    [{ RETENTION_DAYS: '1' }, 'RETENTION_DAYS must be at least 3: sooner, a redelivered webhook could send an event twice.'],
+    [{ RETENTION_DAYS: '6' }, "RETENTION_DAYS must be at least 7: sooner, a redelivered webhook could send an event twice, or the storefront's browser context could go before the events it completes (Meta takes them for 7 days)."],
   ])('rejects %j', (env, problem: unknown) => {
     expect(captureConfigError(env).problems).toEqual([problem]);
   });

@@ -41,6 +41,12 @@ export interface AppConfig {
   webhookBodyLimitBytes: number;
   /** Delivered events, receipts and cart snapshots are deleted after this many days. */
   retentionDays: number;
+  pixel: {
+    /** STITCH_WAIT_SECONDS: how long an event with one half (webhook or storefront pixel) waits for the other. */
+    stitchWaitSeconds: number;
+    /** TRUST_PROXY: behind a reverse proxy, the shopper's address is the first X-Forwarded-For hop. */
+    trustProxy: boolean;
+  };
 }
 
 export interface ParsedConfig {
@@ -62,8 +68,16 @@ const DEFAULT_PORT = 3000;
 /** Large orders (hundreds of lines) stay well under this; anything bigger is not a Shopify payload. */
 const DEFAULT_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
 const DEFAULT_RETENTION_DAYS = 30;
-/** Receipts and sent events are the dedupe memory: Meta dedupes for 48 hours, webhooks retry for 4. */
-const MIN_RETENTION_DAYS = 3;
+/** Core's default stitch wait (DEFAULT_STITCH_WAIT_MS), in the unit the variable takes. */
+const DEFAULT_STITCH_WAIT_SECONDS = 60;
+/** Webhooks and pixel posts arrive within seconds to minutes; holding events back longer only delays them at Meta. */
+const MAX_STITCH_WAIT_SECONDS = 3600;
+/**
+ * Receipts and sent events are the dedupe memory (Meta dedupes for 48 hours, webhooks retry for 4),
+ * and a kept event can be completed by the storefront's browser context for as long as Meta takes it
+ * (7 days), so that context must be kept that long.
+ */
+const MIN_RETENTION_DAYS = 7;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 const META_VERSION = /^v\d+\.\d+$/;
@@ -136,8 +150,11 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
 
   const retentionDays = parsePositiveInt('RETENTION_DAYS', value('RETENTION_DAYS'), DEFAULT_RETENTION_DAYS, problems);
   if (retentionDays < MIN_RETENTION_DAYS) {
-    problems.push(`RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: sooner, a redelivered webhook could send an event twice.`);
+    problems.push(`RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: sooner, a redelivered webhook could send an event twice, or the storefront's browser context could go before the events it completes (Meta takes them for 7 days).`);
   }
+
+  const stitchWaitSeconds = parseStitchWait(value('STITCH_WAIT_SECONDS'), problems);
+  const trustProxy = parseBoolean('TRUST_PROXY', value('TRUST_PROXY'), false, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -154,6 +171,7 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
       meta: { graphUrl, apiVersion, testCodeOnLiveEvents },
       webhookBodyLimitBytes,
       retentionDays,
+      pixel: { stitchWaitSeconds, trustProxy },
     },
     developmentDefaults,
   };
@@ -164,6 +182,16 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean, 
   if (raw === 'true' || raw === 'false') return raw === 'true';
   problems.push(`${name} must be true or false (got "${raw}").`);
   return fallback;
+}
+
+function parseStitchWait(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return DEFAULT_STITCH_WAIT_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_STITCH_WAIT_SECONDS) {
+    problems.push(`STITCH_WAIT_SECONDS must be a whole number of seconds from 0 (send at once) to ${MAX_STITCH_WAIT_SECONDS} (got "${raw}").`);
+    return DEFAULT_STITCH_WAIT_SECONDS;
+  }
+  return seconds;
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {

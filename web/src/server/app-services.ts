@@ -1,6 +1,7 @@
 import type { Engine, EventSender, Logger, SettingsService } from '@capi-relay/core';
 import type { Database, SessionStore } from '@capi-relay/db';
 
+import type { RateLimiter } from '../pixel/rate-limiter';
 import type { AdminAccess } from '../shopify/admin-access';
 import type { SessionTokenVerifier } from '../shopify/session-token';
 
@@ -8,7 +9,7 @@ import type { SessionTokenVerifier } from '../shopify/session-token';
 export interface AppServices {
   db: Database;
   sessions: SessionStore;
-  engine: Pick<Engine, 'enqueue' | 'plan'>;
+  engine: Pick<Engine, 'enqueue' | 'plan' | 'completeWithBrowser'>;
   settings: SettingsService;
   /** Sends the merchant's test event; the worker has its own sender. */
   graph: EventSender;
@@ -22,6 +23,8 @@ export interface AppServices {
   apiKey: string;
   /** Checks the `hmac` Shopify signs admin links' query strings with (and their timestamp). */
   verifyAdminQuery: (query: Record<string, string>) => Promise<{ valid: true } | { valid: false; reason: string }>;
+  /** /api/pixel: whether to read the client address from X-Forwarded-For, and the per-address limit. */
+  pixel: { trustProxy: boolean; rateLimiter: RateLimiter };
   logger: Logger;
   now: () => Date;
 }

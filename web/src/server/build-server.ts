@@ -17,6 +17,8 @@ import type { LoadedConfig } from '../config/load-config';
 import { openRuntime, type Runtime } from '../app/open-runtime';
 import { panelRoutes } from '../panel/panel-routes';
 import { withPreviewShop } from '../panel/preview-session';
+import { pixelRoute } from '../pixel/pixel-route';
+import { recordPixelReport } from '../pixel/record-pixel-report';
 import { createWebhookHandler } from '../webhooks/create-webhook-handler';
 import { authCallbackRoute } from '../shopify/auth-callback-route';
 import { webhookRoute } from '../webhooks/webhook-route';
@@ -91,4 +93,10 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   });
   await app.register(async (scope) => healthRoute(scope, services));
   await app.register(async (scope) => authCallbackRoute(scope, services));
+  await app.register(pixelRoute, {
+    ...services.pixel,
+    findStoreByKey: (key) => services.db.stores.findByPixelKey(key),
+    record: (store, report, clientIp) => recordPixelReport(services, store, report, clientIp),
+    now: services.now,
+  });
 }

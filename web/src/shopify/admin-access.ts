@@ -37,6 +37,11 @@ interface Options {
   sessions: OfflineSessionStorage;
   logger: Logger;
   now?: () => Date;
+  /**
+   * Runs after each token exchange (an install, or the app opened again after its token lapsed), in
+   * the background: a failure is logged and does not fail the connection.
+   */
+  onConnected?: (shop: string, session: Session) => Promise<unknown>;
 }
 
 /** Renew this long before expiry so a request never starts with a token about to lapse. */
@@ -44,7 +49,7 @@ const EXPIRY_MARGIN_MS = 5 * 60_000;
 /** After a failure, background attempts wait this long; an explicit health check always retries. */
 const BACKGROUND_RETRY_AFTER_MS = 60_000;
 
-export function createAdminAccess({ shopify, sessions, logger, now = () => new Date() }: Options): AdminAccess {
+export function createAdminAccess({ shopify, sessions, logger, now = () => new Date(), onConnected }: Options): AdminAccess {
   const inFlight = new Map<string, Promise<Session>>();
   const failures = new Map<string, { message: string; at: Date }>();
 
@@ -79,6 +84,7 @@ export function createAdminAccess({ shopify, sessions, logger, now = () => new D
       });
       await sessions.storeSession(session);
       logger.info({ shop, scope: session.scope, expires: session.expires?.toISOString() }, 'admin token obtained by token exchange');
+      onConnected?.(shop, session).catch((error: unknown) => logger.warn({ shop, error: error instanceof Error ? error.message : String(error) }, 'post-install setup failed'));
       return session;
     } catch (error) {
       throw new AdminAccessError(`Shopify refused the token exchange (${describeShopifyError(error)}).`);

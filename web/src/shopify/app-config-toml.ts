@@ -11,9 +11,11 @@ import { SHOPIFY_API_VERSION } from './shopify-api';
 
 /**
  * read_orders: the orders/*, checkouts/* and carts/* webhooks. Their payloads carry customer data,
- * so a public app also needs protected customer data access (README, Deploying).
+ * so a public app also needs protected customer data access (README, Deploying). write_pixels and
+ * read_customer_events: creating the storefront web pixel (extensions/capi-relay-pixel) with
+ * webPixelCreate/webPixelUpdate.
  */
-export const ACCESS_SCOPES = ['read_orders'] as const;
+export const ACCESS_SCOPES = ['read_orders', 'write_pixels', 'read_customer_events'] as const;
 
 /** Topics that can only be subscribed in the app configuration, in their own list. */
 const COMPLIANCE_TOPICS: readonly string[] = ['customers/data_request', 'customers/redact', 'shop/redact'];

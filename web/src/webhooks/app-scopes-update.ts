@@ -1,7 +1,8 @@
 /**
- * app/scopes_update: the merchant granted or revoked access scopes. The stored sessions carry the
- * scopes they were issued with, and the app decides from them whether Admin API access must be
- * requested again, so they follow at once.
+ * app/scopes_update: the merchant approved (or Shopify removed) scopes, e.g. the write_pixels and
+ * read_customer_events the storefront pixel needs. The stored sessions' scope follows at once, so
+ * /api/health shows what the token can do without waiting for the next token exchange. Only the
+ * scope column is written: no token is opened, so a session sealed under an older key is no obstacle.
  */
 import { asRecord, list, text } from '../shopify/mappers/payload-reader';
 import type { WebhookHandler } from './webhook-delivery';
@@ -16,6 +17,7 @@ export function appScopesUpdateHandler(ctx: WebhookContext): WebhookHandler {
     }
     const scope = [...new Set(current as string[])].sort().join(',');
     const updated = await ctx.sessions.setShopScopes(delivery.shop, scope);
+    if (updated === 0) return { action: 'ignored', detail: 'no session stored for this shop yet' };
     return { action: 'scopes_updated', detail: `${updated} session(s) now hold scopes "${scope}"` };
   };
 }

@@ -31,5 +31,6 @@ export const cartTopic: EventTopic = async (ctx, delivery, store) => {
   };
   // A store that reports no version leaves the write to the updatedAt rule alone.
   const cartStateBasedOn = previous ? previous.version : null;
-  return { built, customerRef: previous?.customerRef, consent: previous?.browser?.consent, cartState, cartStateBasedOn };
+  const awaitingTwin = previous?.browser ? undefined : ('browser' as const);
+  return { built, customerRef: previous?.customerRef, consent: previous?.browser?.consent, ...(awaitingTwin && { awaitingTwin }), cartState, cartStateBasedOn };
 };

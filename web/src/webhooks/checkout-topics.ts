@@ -18,5 +18,6 @@ export const checkoutTopic: EventTopic = async (ctx, delivery, store) => {
     built: [buildInitiateCheckout(withContext, { now: ctx.now() })],
     customerRef: checkout.customer?.id,
     consent: withContext.browser?.consent,
+    ...(snapshot?.browser ? {} : { awaitingTwin: 'browser' as const }),
   };
 };

@@ -35,6 +35,7 @@ export const orderTopic: EventTopic = async (ctx, delivery, store, pixels) => {
     built: [buildPurchase(withContext, { now: ctx.now() })],
     customerRef: order.customer?.id,
     consent: withContext.browser?.consent,
+    ...(snapshot?.browser ? {} : { awaitingTwin: 'browser' as const }),
     skip: isTest ? TEST_ORDER : isCancelled ? CANCELLED_ORDER : undefined,
   };
 };

@@ -6,7 +6,7 @@
  * When another delivery rewrote the cart snapshot a topic diffed against, nothing was written and the
  * topic runs again on the new snapshot.
  */
-import { type BuiltEvent, CartSnapshotConflictError, type CartSnapshot, type Consent, type PixelConfigRecord, type PlanSkip, type RecordResult } from '@capi-relay/core';
+import { type BuiltEvent, CartSnapshotConflictError, type CartSnapshot, type Consent, type PixelConfigRecord, type PlanSkip, type RecordResult, type TwinHalf } from '@capi-relay/core';
 import type { StoreRecord } from '@capi-relay/db';
 
 import { ShopifyPayloadError } from '../shopify/mappers';
@@ -21,6 +21,8 @@ export type TopicResult =
       /** The shopper's consent, as the storefront pixel reported it for this cart or checkout. */
       consent?: Consent;
       skip?: PlanSkip;
+      /** No storefront pixel report was found for these events (yet): they may wait for it. */
+      awaitingTwin?: TwinHalf;
       cartState?: CartSnapshot;
       /** The stored snapshot's version `cartState` was computed from (null: none was stored). */
       cartStateBasedOn?: number | null;
@@ -34,7 +36,8 @@ export type EventTopic = (
   pixels: PixelConfigRecord[],
 ) => Promise<TopicResult>;
 
-const UNINSTALLED: PlanSkip = {
+/** Events of a store that uninstalled the app (webhooks and storefront pixel reports alike). */
+export const UNINSTALLED: PlanSkip = {
   reason: 'store_uninstalled',
   detail: 'The app was uninstalled from this store, so its events are no longer sent.',
 };
@@ -92,6 +95,7 @@ async function recordTopic(ctx: WebhookContext, topic: EventTopic, delivery: Web
       ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
       ...(result.consent === undefined ? {} : { consent: result.consent }),
       ...(skip ? { skip } : {}),
+      ...(result.awaitingTwin ? { awaitingTwin: result.awaitingTwin } : {}),
     },
     result.cartState ? { cartState: result.cartState, cartStateBasedOn: result.cartStateBasedOn } : undefined,
   );

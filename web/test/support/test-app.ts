@@ -17,6 +17,7 @@ import { loggerOptions } from '../../src/server/logger-options';
 import type { TestDatabase } from '../../../prisma/test/databases';
 import { fixtureBody, mintSessionToken, webhookHeaders } from './shopify-signing';
 import { fakeTokenEndpoint } from './shopify-token-endpoint';
+import { type FakeWebPixels, fakeWebPixels } from './shopify-web-pixels';
 
 export const API_KEY = 'test-api-key';
 export const API_SECRET = 'test-api-secret';
@@ -40,6 +41,8 @@ export interface TestApp {
   /** Every log line the server wrote, parsed. */
   logs: Record<string, unknown>[];
   tokenEndpoint: ReturnType<typeof fakeTokenEndpoint>;
+  /** The Admin GraphQL web pixel operations the app performed, answered as Shopify would. */
+  webPixels: FakeWebPixels;
   /** Any request to the server; `payload` objects are sent as JSON, strings as they are. */
   request(method: string, path: string, options?: { headers?: Record<string, string>; payload?: unknown }): Promise<TestResponse>;
   deliver(topic: string, body: string, options?: { shop?: string; webhookId?: string; hmac?: string }): Promise<TestResponse>;
@@ -61,7 +64,8 @@ export async function createTestApp(database: TestDatabase, env: Record<string, 
 }
 
 async function startApp(database: TestDatabase, env: Record<string, string>, sandbox: GraphSandbox): Promise<TestApp> {
-  const tokenEndpoint = fakeTokenEndpoint();
+  const webPixels = fakeWebPixels();
+  const tokenEndpoint = fakeTokenEndpoint(webPixels.answer);
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -77,6 +81,8 @@ async function startApp(database: TestDatabase, env: Record<string, string>, san
       ENCRYPTION_KEY: 'ab'.repeat(32),
       DATABASE_URL: database.url,
       META_GRAPH_URL: sandbox.url,
+      // Sent at once unless a test of stitching asks for the wait (its worker then runs on a later clock).
+      STITCH_WAIT_SECONDS: '0',
       ...env,
     },
     process.cwd(),
@@ -108,6 +114,7 @@ async function startApp(database: TestDatabase, env: Record<string, string>, san
     worker,
     logs,
     tokenEndpoint,
+    webPixels,
     request,
     deliver: (topic, body, options = {}) =>
       request('POST', '/api/webhooks', {

@@ -31,7 +31,7 @@ export class MemoryCartStateStore implements CartStateStore {
     return newest ? stored(newest) : null;
   }
 
-  async saveBrowserContext(storeId: string, tokens: { cartToken: string; checkoutToken?: string }, browser: BrowserContext): Promise<void> {
+  async saveBrowserContext(storeId: string, tokens: { cartToken: string; checkoutToken?: string }, browser: BrowserContext, customerRef?: string): Promise<void> {
     this.assertStore(storeId);
     const key = cartKey(storeId, tokens.cartToken);
     const row = this.state.carts.get(key) ?? {
@@ -43,6 +43,7 @@ export class MemoryCartStateStore implements CartStateStore {
     const { snapshot } = row;
     snapshot.browser = structuredClone(mergeBrowserContext(snapshot.browser, browser));
     if (tokens.checkoutToken !== undefined) snapshot.checkoutToken = tokens.checkoutToken;
+    if (snapshot.customerRef === undefined && customerRef !== undefined) snapshot.customerRef = customerRef;
     row.touchedAt = this.state.clock();
     this.state.carts.set(key, row);
   }

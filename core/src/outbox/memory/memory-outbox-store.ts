@@ -17,6 +17,7 @@ import type {
   MatchQualityCounts,
   NewOutboxEvent,
   NotSentReason,
+  OpenOutboxEvent,
   OutboxEventLog,
   OutboxEventSummary,
   OutboxRetention,
@@ -28,6 +29,7 @@ import type {
   RecordResult,
 } from '../port';
 import { assertRecordable } from '../recordable';
+import { isOpenToTwin, stitchTwin } from '../stitch';
 import { assertClaimArguments, assertLeaseLength, pruneBatchSize } from '../store-arguments';
 import { MemoryCartStateStore } from './memory-cart-state';
 import { countByStatus, listEvents, matchQuality } from './memory-event-log';
@@ -74,13 +76,35 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
     // From here on nothing awaits, so checks and writes are all-or-nothing.
     const now = this.state.clock();
     const receiptKey = receipt && JSON.stringify([receipt.source, receipt.deliveryId]);
-    if (receiptKey && this.state.receipts.has(receiptKey)) return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0 };
+    if (receiptKey && this.state.receipts.has(receiptKey)) return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0, stitched: 0 };
     const { cartState, cartStateBasedOn } = options;
     if (cartState && cartStateBasedOn !== undefined) this.carts.assertUnchanged(cartState, cartStateBasedOn);
     if (receiptKey) this.state.receipts.set(receiptKey, { receivedAt: now });
-    const inserted = events.filter((event) => this.insert(event, now) !== undefined).length;
+    let inserted = 0;
+    let stitched = 0;
+    for (const event of events) {
+      if (this.insert(event, now)) inserted += 1;
+      else if (this.stitch(event, now)) stitched += 1;
+    }
     if (cartState) this.carts.write(cartState, now, cartStateBasedOn !== undefined);
-    return { duplicateDelivery: false, inserted, duplicateEvents: events.length - inserted };
+    return { duplicateDelivery: false, inserted, duplicateEvents: events.length - inserted - stitched, stitched };
+  }
+
+  /** Merges the event into its stored twin when that row is still open; true when the row changed. */
+  private stitch(event: NewOutboxEvent, now: Date): boolean {
+    const id = this.state.eventKeys.get(eventKey(event));
+    const row = id === undefined ? undefined : this.state.events.get(id);
+    const update = row && stitchTwin(row, event, now);
+    if (!update) return false;
+    Object.assign(row, { ...update, payload: structuredClone(update.payload), updatedAt: now });
+    return true;
+  }
+
+  async findOpenEvents(storeId: string, sourceIds: string[]): Promise<OpenOutboxEvent[]> {
+    const sources = new Set(sourceIds);
+    return [...this.state.events.values()]
+      .filter((row) => row.storeId === storeId && sources.has(row.sourceId) && row.pixelConfigId !== null && isOpenToTwin(row))
+      .map((row) => ({ pixelConfigId: row.pixelConfigId as string, eventName: row.eventName, eventId: row.eventId, sourceId: row.sourceId, payload: structuredClone(row.payload) }));
   }
 
   /** Inserts one row unless its (pixel, event name, event id) exists; returns it when inserted. */
@@ -105,10 +129,11 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
       userDataKeys: [...event.userDataKeys],
       droppedUserData: event.droppedUserData.map((dropped) => ({ ...dropped })),
       attempts: 0,
-      // A queued row is due at once; its event time orders the queue fairly (oldest first).
-      nextAttemptAt: event.status === 'queued' ? event.eventTime : null,
+      // A queued row is due at once (unless it waits for its twin); its event time orders the queue fairly (oldest first).
+      nextAttemptAt: event.status === 'queued' ? (event.dueAt ?? event.eventTime) : null,
       leaseOwner: null,
       leaseExpiresAt: null,
+      awaitingTwin: event.awaitingTwin ?? null,
       sentAt: null,
       createdAt: now,
       updatedAt: now,

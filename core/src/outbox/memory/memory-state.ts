@@ -1,6 +1,6 @@
 import type { ServerEvent } from '../../meta/wire';
 import type { EventSummaryColumns } from '../event-summary';
-import type { AttemptRecord, CartSnapshot, NewOutboxEvent } from '../port';
+import type { AttemptRecord, CartSnapshot, NewOutboxEvent, TwinHalf } from '../port';
 
 /** One outbox row, with the columns the Prisma schema keeps: the event log's and these. */
 export interface MemoryEventRow extends EventSummaryColumns {
@@ -12,6 +12,7 @@ export interface MemoryEventRow extends EventSummaryColumns {
   updatedAt: Date;
   leaseOwner: string | null;
   leaseExpiresAt: Date | null;
+  awaitingTwin: TwinHalf | null;
 }
 
 export interface MemoryCartRow {

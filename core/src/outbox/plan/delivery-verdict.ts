@@ -60,6 +60,11 @@ export function deliveryVerdict({ event, pixel, issues, consent, skip }: Verdict
   if (!pixel.pixelId || !pixel.accessTokenCiphertext) {
     return skipped('no_pixel', 'The pixel ID or the access token is missing in settings, so the event was kept here but not sent.');
   }
+  return validationVerdict(issues);
+}
+
+/** What Meta's rules alone say of an event (the settings allowing it): sendable, too old, early or invalid. */
+export function validationVerdict(issues: ValidationIssue[]): Verdict {
   const tooOld = issues.find((issue) => issue.code === 'too_old');
   if (tooOld) return { status: 'expired', reason: 'too_old', detail: tooOld.message };
   const waiting = browserContextWait(issues);

@@ -20,7 +20,8 @@ function pixel(overrides: Partial<PixelConfigRecord> = {}): PixelConfigRecord {
     accessTokenLast4: 'abcd',
     testEventCode: null,
     enabled: true,
-    events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
+    events: { Purchase: true, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
+    limitedDataUse: 'off',
     purchaseTrigger: 'order_created',
     stoppedAt: null,
     stoppedReason: null,
@@ -84,7 +85,7 @@ describe('planOutboxEvents', () => {
 
   it('skips events of a disabled pixel and events toggled off, per pixel', () => {
     const rows = plan({
-      pixels: [pixel({ id: 'off', enabled: false }), pixel({ id: 'no-purchase', events: { Purchase: false, InitiateCheckout: true, AddToCart: true } }), pixel({ id: 'on' })],
+      pixels: [pixel({ id: 'off', enabled: false }), pixel({ id: 'no-purchase', events: { Purchase: false, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true } }), pixel({ id: 'on' })],
     });
     expect(rows.map((row) => [row.pixelConfigId, row.status, row.reason])).toEqual([
       ['off', 'skipped', 'disabled'],
@@ -208,5 +209,28 @@ describe('planOutboxEvents', () => {
 
   it('omits customerRef when none is given', () => {
     expect(plan()[0]).not.toHaveProperty('customerRef');
+  });
+
+  it('adds Limited Data Use per pixel as its setting says, and for a shopper who opted out of the sale of data', () => {
+    const rows = plan({ pixels: [pixel({ id: 'off' }), pixel({ id: 'geo', limitedDataUse: 'geolocate' }), pixel({ id: 'ca', limitedDataUse: 'california' })] });
+    expect(rows.map((row) => [row.payload.data_processing_options, row.payload.data_processing_options_country, row.payload.data_processing_options_state])).toEqual([
+      [undefined, undefined, undefined],
+      [['LDU'], 0, 0],
+      [['LDU'], 1, 1000],
+    ]);
+    expect(rows.map((row) => row.status)).toEqual(['queued', 'queued', 'queued']);
+    const [optedOut] = plan({ consent: { marketing: true, saleOfData: false } });
+    expect(optedOut?.payload).toMatchObject({ data_processing_options: ['LDU'], data_processing_options_country: 0, data_processing_options_state: 0 });
+  });
+
+  it('lets a website event wait for its twin only with a stitch wait, and only when queued', () => {
+    const waiting = plan({ awaitingTwin: 'browser', stitchWaitMs: 60_000 })[0];
+    expect(waiting).toMatchObject({ status: 'queued', awaitingTwin: 'browser', dueAt: new Date(NOW.getTime() + 60_000) });
+    expect(plan({ awaitingTwin: 'browser', stitchWaitMs: 0 })[0]).not.toHaveProperty('awaitingTwin');
+    const kept = plan({ awaitingTwin: 'browser', stitchWaitMs: 60_000, built: [built(sendablePurchase({ event_source_url: undefined }))] })[0];
+    expect(kept).toMatchObject({ status: 'skipped', reason: 'needs_browser_context', awaitingTwin: 'browser' });
+    expect(kept).not.toHaveProperty('dueAt');
+    const inStore = plan({ awaitingTwin: 'browser', stitchWaitMs: 60_000, built: [built(sendablePurchase({ action_source: 'physical_store' }))] })[0];
+    expect(inStore).not.toHaveProperty('awaitingTwin');
   });
 });

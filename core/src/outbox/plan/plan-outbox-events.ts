@@ -4,8 +4,9 @@ import type { DroppedField } from '../../normalize';
 import type { Consent } from '../../model/commerce';
 import type { PixelConfigRecord } from '../../settings/port';
 import { validateEvent } from '../../validate';
-import type { NewOutboxEvent, NotSentReason } from '../port';
+import type { NewOutboxEvent, NotSentReason, TwinHalf } from '../port';
 import { deliveryVerdict, type PlanSkip, type Verdict } from './delivery-verdict';
+import { withLimitedDataUse } from './limited-data-use';
 
 export interface PlanInput {
   storeId: string;
@@ -20,6 +21,14 @@ export interface PlanInput {
   consent?: Consent;
   /** The adapter already knows these events must not be sent (a test order, no consent, ...). */
   skip?: PlanSkip;
+  /**
+   * The half these website events lack and may still get: `browser` for a webhook's event with no
+   * pixel report yet, `server` for the pixel's event with no webhook yet. A queued row then waits up
+   * to `stitchWaitMs` for its twin (see stitchTwin) before it is sent with what it has.
+   */
+  awaitingTwin?: TwinHalf;
+  /** How long a queued row waits for its twin; 0 (the default) sends at once. */
+  stitchWaitMs?: number;
 }
 
 /**
@@ -33,9 +42,10 @@ export function planOutboxEvents(input: PlanInput): NewOutboxEvent[] {
       return [rowFor(input, built, null, { status: 'skipped', reason: 'no_pixel', detail: NO_PIXEL_DETAIL })];
     }
     const issues = validateEvent(built.event, { now: input.now });
-    return input.pixels.map((pixel) =>
-      rowFor(input, built, pixel.id, deliveryVerdict({ event: built.event, pixel, issues, consent: input.consent, skip: input.skip })),
-    );
+    return input.pixels.map((pixel) => {
+      const event = withLimitedDataUse(built.event, pixel.limitedDataUse, input.consent);
+      return rowFor(input, { ...built, event }, pixel.id, deliveryVerdict({ event, pixel, issues, consent: input.consent, skip: input.skip }));
+    });
   });
 }
 
@@ -43,6 +53,9 @@ const NO_PIXEL_DETAIL = 'No Meta pixel is set up for this store yet, so the even
 
 function rowFor(input: PlanInput, built: BuiltEvent, pixelConfigId: string | null, verdict: Verdict): NewOutboxEvent {
   const { event } = built;
+  const waitMs = input.stitchWaitMs ?? 0;
+  // Only a website event has a browser twin, and with no wait there is nothing to wait for.
+  const awaitingTwin = input.awaitingTwin && event.action_source === 'website' && waitMs > 0 ? input.awaitingTwin : undefined;
   return {
     storeId: input.storeId,
     pixelConfigId,
@@ -58,11 +71,13 @@ function rowFor(input: PlanInput, built: BuiltEvent, pixelConfigId: string | nul
     ...(verdict.status === 'queued' ? {} : { reason: verdict.reason satisfies NotSentReason, reasonDetail: verdict.detail }),
     userDataKeys: userDataKeysOf(event),
     droppedUserData: distinctDropped(built.dropped),
+    ...(awaitingTwin ? { awaitingTwin } : {}),
+    ...(awaitingTwin && verdict.status === 'queued' ? { dueAt: new Date(input.now.getTime() + waitMs) } : {}),
   };
 }
 
 /** Two emails refused for the same rule say so once: the log explains keys, it does not count values. */
-function distinctDropped(dropped: DroppedField[]): DroppedField[] {
+export function distinctDropped(dropped: DroppedField[]): DroppedField[] {
   const seen = new Set<string>();
   return dropped.filter(({ field, reason }) => {
     const key = `${field}\n${reason}`;

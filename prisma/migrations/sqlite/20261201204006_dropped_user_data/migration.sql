@@ -23,13 +23,14 @@ CREATE TABLE "new_OutboxEvent" (
     "nextAttemptAt" DATETIME,
     "leaseOwner" TEXT,
     "leaseExpiresAt" DATETIME,
+    "awaitingTwin" TEXT,
     "sentAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "OutboxEvent_storeId_fkey" FOREIGN KEY ("storeId") REFERENCES "Store" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "OutboxEvent_pixelConfigId_fkey" FOREIGN KEY ("pixelConfigId") REFERENCES "PixelConfig" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_OutboxEvent" ("attempts", "cartToken", "checkoutToken", "createdAt", "customerRef", "eventId", "eventName", "eventTime", "id", "leaseExpiresAt", "leaseOwner", "nextAttemptAt", "payload", "pixelConfigId", "pixelKey", "reason", "reasonDetail", "sentAt", "sourceId", "status", "storeId", "updatedAt", "userDataKeys") SELECT "attempts", "cartToken", "checkoutToken", "createdAt", "customerRef", "eventId", "eventName", "eventTime", "id", "leaseExpiresAt", "leaseOwner", "nextAttemptAt", "payload", "pixelConfigId", "pixelKey", "reason", "reasonDetail", "sentAt", "sourceId", "status", "storeId", "updatedAt", "userDataKeys" FROM "OutboxEvent";
+INSERT INTO "new_OutboxEvent" ("attempts", "awaitingTwin", "cartToken", "checkoutToken", "createdAt", "customerRef", "eventId", "eventName", "eventTime", "id", "leaseExpiresAt", "leaseOwner", "nextAttemptAt", "payload", "pixelConfigId", "pixelKey", "reason", "reasonDetail", "sentAt", "sourceId", "status", "storeId", "updatedAt", "userDataKeys") SELECT "attempts", "awaitingTwin", "cartToken", "checkoutToken", "createdAt", "customerRef", "eventId", "eventName", "eventTime", "id", "leaseExpiresAt", "leaseOwner", "nextAttemptAt", "payload", "pixelConfigId", "pixelKey", "reason", "reasonDetail", "sentAt", "sourceId", "status", "storeId", "updatedAt", "userDataKeys" FROM "OutboxEvent";
 DROP TABLE "OutboxEvent";
 ALTER TABLE "new_OutboxEvent" RENAME TO "OutboxEvent";
 CREATE INDEX "OutboxEvent_status_nextAttemptAt_idx" ON "OutboxEvent"("status", "nextAttemptAt");

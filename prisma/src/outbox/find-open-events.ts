@@ -1,0 +1,17 @@
+import type { OpenOutboxEvent, ServerEvent } from '@capi-relay/core';
+import type { Db } from '../client';
+
+/** The store's rows from these sources a twin can still change: queued, or kept for browser context. */
+export async function findOpenEvents(db: Db, storeId: string, sourceIds: string[]): Promise<OpenOutboxEvent[]> {
+  if (sourceIds.length === 0) return [];
+  const rows = await db.client.outboxEvent.findMany({
+    where: {
+      storeId,
+      sourceId: { in: sourceIds },
+      pixelConfigId: { not: null },
+      OR: [{ status: 'queued' }, { status: 'skipped', reason: 'needs_browser_context' }],
+    },
+    select: { pixelConfigId: true, eventName: true, eventId: true, sourceId: true, payload: true },
+  });
+  return rows.map((row) => ({ ...row, pixelConfigId: row.pixelConfigId as string, payload: JSON.parse(row.payload) as ServerEvent }));
+}
