@@ -95,7 +95,7 @@ forEachDatabase((t) => {
   it('shop/redact deletes everything the shop owns and nothing of other shops', async () => {
     await seedShopA();
     await harness().configurePixel(SHOP_B);
-    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json'), { shop: SHOP_B });
+    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json', new Date(), SHOP_B), { shop: SHOP_B });
     await harness().admin(SHOP_A, 'GET', '/api/health');
 
     const response = await harness().deliver('shop/redact', compliancePayload('shop-redact.json', SHOP_A));

@@ -35,6 +35,12 @@ export interface SessionStore {
   deleteSession(id: string): Promise<boolean>;
   deleteSessions(ids: string[]): Promise<boolean>;
   findSessionsByShop(shop: string): Promise<SessionRecord[]>;
+  /**
+   * Deletes every session of the shop without opening one: a session sealed under an earlier
+   * ENCRYPTION_KEY cannot be read, and must not keep an uninstall or a redaction from deleting it.
+   * Returns how many were deleted.
+   */
+  deleteSessionsByShop(shop: string): Promise<number>;
 }
 
 type SessionRow = Prisma.SessionGetPayload<object>;
@@ -119,6 +125,10 @@ export function createSessionStore(db: Db, secretBox: SecretBox): SessionStore {
     async deleteSessions(ids) {
       await db.write((tx) => tx.session.deleteMany({ where: { id: { in: ids } } }));
       return true;
+    },
+
+    async deleteSessionsByShop(shop) {
+      return (await db.write((tx) => tx.session.deleteMany({ where: { shop } }))).count;
     },
 
     async findSessionsByShop(shop) {

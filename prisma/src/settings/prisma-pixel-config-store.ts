@@ -42,11 +42,10 @@ function toColumns(patch: PixelConfigPatch): PixelColumns {
   const { events, ...scalars } = patch;
   return {
     ...scalars,
-    ...(events && {
-      sendPurchase: events.Purchase,
-      sendInitiateCheckout: events.InitiateCheckout,
-      sendAddToCart: events.AddToCart,
-    }),
+    // Only the switches named: the others keep what the row holds at the moment of the write.
+    ...(events?.Purchase !== undefined && { sendPurchase: events.Purchase }),
+    ...(events?.InitiateCheckout !== undefined && { sendInitiateCheckout: events.InitiateCheckout }),
+    ...(events?.AddToCart !== undefined && { sendAddToCart: events.AddToCart }),
   };
 }
 

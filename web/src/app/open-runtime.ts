@@ -11,6 +11,7 @@ import type { AppServices } from '../server/app-services';
 import { createAdminAccess } from '../shopify/admin-access';
 import { createSessionTokenVerifier } from '../shopify/session-token';
 import { shopifySessionStorage } from '../shopify/session-storage';
+import { isMyshopifyDomain } from '../shopify/shop-domain';
 import { createShopifyApi } from '../shopify/shopify-api';
 
 export interface RuntimeOptions {
@@ -60,7 +61,7 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     adminAccess: createAdminAccess({ shopify, sessions: shopifySessionStorage(sessions), logger, now }),
     webhookSecrets: [config.shopify.apiSecret, ...(config.shopify.previousApiSecret ? [config.shopify.previousApiSecret] : [])],
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
-    isShopDomain: (domain) => shopify.utils.sanitizeShop(domain) === domain,
+    isShopDomain: isMyshopifyDomain,
     logger,
     now,
   };

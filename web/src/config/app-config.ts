@@ -39,6 +39,8 @@ export interface AppConfig {
     testCodeOnLiveEvents: boolean;
   };
   webhookBodyLimitBytes: number;
+  /** Slow or stalled clients are cut off after these (REQUEST_TIMEOUT_MS, IDLE_TIMEOUT_MS). */
+  httpTimeouts: { requestMs: number; idleMs: number };
   /** Delivered events, receipts and cart snapshots are deleted after this many days. */
   retentionDays: number;
 }
@@ -61,6 +63,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 const DEFAULT_PORT = 3000;
 /** Large orders (hundreds of lines) stay well under this; anything bigger is not a Shopify payload. */
 const DEFAULT_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
+/** Shopify gives up on a webhook after 5 s: a request still arriving after 10 s is a stalled sender. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 5_000;
 const DEFAULT_RETENTION_DAYS = 30;
 /** Receipts and sent events are the dedupe memory: Meta dedupes for 48 hours, webhooks retry for 4. */
 const MIN_RETENTION_DAYS = 3;
@@ -134,6 +139,11 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
 
   const webhookBodyLimitBytes = parsePositiveInt('WEBHOOK_BODY_LIMIT_BYTES', value('WEBHOOK_BODY_LIMIT_BYTES'), DEFAULT_WEBHOOK_BODY_LIMIT, problems);
 
+  const httpTimeouts = {
+    requestMs: parsePositiveInt('REQUEST_TIMEOUT_MS', value('REQUEST_TIMEOUT_MS'), DEFAULT_REQUEST_TIMEOUT_MS, problems),
+    idleMs: parsePositiveInt('IDLE_TIMEOUT_MS', value('IDLE_TIMEOUT_MS'), DEFAULT_IDLE_TIMEOUT_MS, problems),
+  };
+
   const retentionDays = parsePositiveInt('RETENTION_DAYS', value('RETENTION_DAYS'), DEFAULT_RETENTION_DAYS, problems);
   if (retentionDays < MIN_RETENTION_DAYS) {
     problems.push(`RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: sooner, a redelivered webhook could send an event twice.`);
@@ -153,6 +163,7 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
       encryptionKey: encryptionKey?.toLowerCase(),
       meta: { graphUrl, apiVersion, testCodeOnLiveEvents },
       webhookBodyLimitBytes,
+      httpTimeouts,
       retentionDays,
     },
     developmentDefaults,
