@@ -35,10 +35,11 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     graph: {
       ...(config.meta.graphUrl === undefined ? {} : { graphUrl: config.meta.graphUrl }),
       ...(config.meta.apiVersion === undefined ? {} : { apiVersion: config.meta.apiVersion }),
+      ...(config.meta.timeoutMs === undefined ? {} : { timeoutMs: config.meta.timeoutMs }),
       partnerAgent: partnerAgentFor('shopify'),
     },
     testCodeOnLiveEvents: config.meta.testCodeOnLiveEvents,
-    ...(worker ? { worker } : {}),
+    worker: worker ?? config.worker,
     logger,
   });
   const db = openDatabase(config.databaseUrl, { logger, cwd: config.cwd });

@@ -37,7 +37,14 @@ export interface AppConfig {
     apiVersion?: string;
     /** Live events carry the pixel's test event code (Meta counts them all the same): development only by default. */
     testCodeOnLiveEvents: boolean;
+    /** undefined: core's default request timeout (META_TIMEOUT_MS). */
+    timeoutMs?: number;
   };
+  /**
+   * The delivery worker's timings, each undefined for core's default: WORKER_LEASE_MS,
+   * WORKER_POLL_INTERVAL_MS, RETRY_BASE_MS and RETRY_CAP_MS (the backoff's first ceiling and its cap).
+   */
+  worker: { leaseMs?: number; pollIntervalMs?: number; backoff?: { baseMs: number; capMs: number } };
   webhookBodyLimitBytes: number;
   /** Slow or stalled clients are cut off after these (REQUEST_TIMEOUT_MS, IDLE_TIMEOUT_MS). */
   httpTimeouts: { requestMs: number; idleMs: number };
@@ -139,6 +146,22 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
 
   const webhookBodyLimitBytes = parsePositiveInt('WEBHOOK_BODY_LIMIT_BYTES', value('WEBHOOK_BODY_LIMIT_BYTES'), DEFAULT_WEBHOOK_BODY_LIMIT, problems);
 
+  const optionalInt = (name: string) => {
+    const raw = value(name);
+    return raw === undefined ? undefined : parsePositiveInt(name, raw, 0, problems);
+  };
+  const timeoutMs = optionalInt('META_TIMEOUT_MS');
+  const leaseMs = optionalInt('WORKER_LEASE_MS');
+  const pollIntervalMs = optionalInt('WORKER_POLL_INTERVAL_MS');
+  const retryBaseMs = optionalInt('RETRY_BASE_MS');
+  const retryCapMs = optionalInt('RETRY_CAP_MS');
+  if ((retryBaseMs === undefined) !== (retryCapMs === undefined)) problems.push('RETRY_BASE_MS and RETRY_CAP_MS are set together.');
+  const worker = {
+    ...(leaseMs === undefined ? {} : { leaseMs }),
+    ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
+    ...(retryBaseMs === undefined || retryCapMs === undefined ? {} : { backoff: { baseMs: retryBaseMs, capMs: retryCapMs } }),
+  };
+
   const httpTimeouts = {
     requestMs: parsePositiveInt('REQUEST_TIMEOUT_MS', value('REQUEST_TIMEOUT_MS'), DEFAULT_REQUEST_TIMEOUT_MS, problems),
     idleMs: parsePositiveInt('IDLE_TIMEOUT_MS', value('IDLE_TIMEOUT_MS'), DEFAULT_IDLE_TIMEOUT_MS, problems),
@@ -161,7 +184,8 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
       shopify: { apiKey, apiSecret, previousApiSecret: value('SHOPIFY_API_SECRET_PREVIOUS'), appUrl: appUrl.replace(/\/+$/, '') },
       databaseUrl,
       encryptionKey: encryptionKey?.toLowerCase(),
-      meta: { graphUrl, apiVersion, testCodeOnLiveEvents },
+      meta: { graphUrl, apiVersion, testCodeOnLiveEvents, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+      worker,
       webhookBodyLimitBytes,
       httpTimeouts,
       retentionDays,
