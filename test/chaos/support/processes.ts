@@ -40,9 +40,10 @@ function relayEnv({ databaseUrl, graphUrl, port }: ProcessEnv): NodeJS.ProcessEn
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
     PORT: String(port ?? 0),
-    // Short waits, so faults heal inside a CI run: a lease of 3 s (twice the Graph timeout and more).
-    META_TIMEOUT_MS: '1000',
-    WORKER_LEASE_MS: '3000',
+    // Short waits, so faults heal inside a CI run. The Graph timeout stays at Shopify's 5 s: a shorter
+    // one, on a busy machine, gives up on requests the sandbox did accept (a resend, counted as a duplicate).
+    META_TIMEOUT_MS: '5000',
+    WORKER_LEASE_MS: '12000',
     WORKER_POLL_INTERVAL_MS: '200',
     RETRY_BASE_MS: '200',
     RETRY_CAP_MS: '1500',

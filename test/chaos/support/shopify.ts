@@ -11,10 +11,11 @@ import { API_KEY, API_SECRET } from './processes';
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'web', 'test', 'fixtures', 'shopify');
 export const FIXTURE_ORDER_ID = '820982911946154508';
 
+const ORDER_FIXTURE = readFileSync(path.join(FIXTURES, 'orders-paid.capi-variant.json'), 'utf8');
+
 /** The order fixture on `shop`, timestamps now, with its own order id. */
 export function orderBody(shop: string, orderId: string): string {
-  return readFileSync(path.join(FIXTURES, 'orders-paid.capi-variant.json'), 'utf8')
-    .split('jsmith.myshopify.com')
+  return ORDER_FIXTURE.split('jsmith.myshopify.com')
     .join(shop)
     .replace(/"(created_at|updated_at|processed_at)": "[^"]+"/g, `"$1": "${new Date().toISOString()}"`)
     .split(FIXTURE_ORDER_ID)
