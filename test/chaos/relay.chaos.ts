@@ -29,7 +29,7 @@ const pixelOf = (shop: string) => `10000000000000${SHOPS.indexOf(shop) + 1}`;
 const tokenOf = (shop: string) => `EAAB${shop.replace(/\W/g, '')}${'z'.repeat(40)}`;
 const CUSTOMER_SECRETS = ['jane.doe@example.com', '+4915112345678'];
 
-const summary = { webhooksAccepted: 0, eventsSent: 0, duplicates: 0, lost: 0, faultsInjected: 0, fuzzCases: 0, load: undefined as unknown };
+const summary = { webhooksAccepted: 0, eventsSent: 0, duplicates: 0, resentAfterKill: 0, lost: 0, faultsInjected: 0, fuzzCases: 0, load: undefined as unknown };
 const saveSummary = () => writeFileSync(summaryFile(), JSON.stringify(summary));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -86,6 +86,18 @@ function sentCounts(): Map<string, number> {
   return counts;
 }
 
+/** Per (pixel, event_id), when each accepted copy reached the sandbox. */
+function receptionTimes(): Map<string, number[]> {
+  const times = new Map<string, number[]>();
+  for (const request of sandbox.received) {
+    for (const event of request.events) {
+      const key = `${request.pixelId}|${String(event.event_id)}`;
+      times.set(key, [...(times.get(key) ?? []), request.receivedAt.getTime()]);
+    }
+  }
+  return times;
+}
+
 /** Merchants answer a stopped pixel by saving their settings again (the circuit closes). */
 async function resumeStoppedPixels(): Promise<void> {
   for (const shop of SHOPS) {
@@ -97,6 +109,8 @@ async function resumeStoppedPixels(): Promise<void> {
 describe('faults, crashes, duplicates and ordering', () => {
   it('sends every accepted order\'s Purchase exactly once', async () => {
     const expected = new Set<string>();
+    /** When a process holding leases was killed: a batch Meta accepted just before may go again. */
+    const kills: number[] = [];
     const deliveries: Promise<DeliveryResult>[] = [];
     let sequence = 0;
 
@@ -111,14 +125,17 @@ describe('faults, crashes, duplicates and ordering', () => {
       summary.faultsInjected += 5;
       await at(1);
       sandbox.failNext(1, { kind: 'timeout' });
-      sandbox.failNext(2, { kind: 'rateLimit', code: 4 });
+      // Graph's own throttle: the worker waits the announced minute before that request's events go again.
+      sandbox.failNext(1, { kind: 'rateLimit', code: 4, regainMinutes: 1 });
       sandbox.revokeToken(tokenOf(SHOPS[0]!), 463);
-      summary.faultsInjected += 4;
+      summary.faultsInjected += 3;
       await at(1);
+      kills.push(Date.now());
       await worker.kill('SIGKILL');
       summary.faultsInjected += 1;
       worker = await startWorker('worker', env(), logs.worker);
       await at(1);
+      kills.push(Date.now());
       await appA.kill('SIGKILL');
       summary.faultsInjected += 1;
       await at(2);
@@ -154,7 +171,7 @@ describe('faults, crashes, duplicates and ordering', () => {
     const rssEndMb = appB.rssMb();
     await resumeStoppedPixels();
 
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 180_000;
     while (Date.now() < deadline && [...expected].some((key) => !sentCounts().has(key))) {
       await sleep(500);
       await resumeStoppedPixels();
@@ -164,13 +181,25 @@ describe('faults, crashes, duplicates and ordering', () => {
     summary.webhooksAccepted += results.filter((result) => result.status === 200).length;
     summary.eventsSent += [...expected].filter((key) => counts.has(key)).length;
     summary.lost += [...expected].filter((key) => !counts.has(key)).length;
-    summary.duplicates += [...counts.values()].reduce((sum, count) => sum + count - 1, 0);
+    const copies = receptionTimes();
+    for (const times of copies.values()) {
+      for (const later of times.slice(1)) {
+        // Killed after Meta accepted the batch, before the mark: the same event_id again, which
+        // Meta deduplicates. Counted apart; any other second copy is a duplicate.
+        const afterKill = kills.some((killedAt) => times[0]! <= killedAt && later >= killedAt);
+        if (afterKill) summary.resentAfterKill += 1;
+        else summary.duplicates += 1;
+      }
+    }
     const acks = results.map((result) => result.firstAckMs).filter((ms) => ms >= 0).sort((x, y) => x - y);
-    const p99Ms = Math.round(acks[Math.floor(acks.length * 0.99)] ?? 0);
+    const percentile = (p: number) => Math.round(acks[Math.floor(acks.length * p)] ?? 0);
+    const p99Ms = percentile(0.99);
     summary.load = {
       webhooks: results.length,
       targetRate: RATE,
       seconds: LOAD_SECONDS,
+      p50Ms: percentile(0.5),
+      p90Ms: percentile(0.9),
       p99Ms,
       rssStartMb,
       rssEndMb,
@@ -293,8 +322,10 @@ describe('tenants and secrets', () => {
   it('keeps each shop to its own data on every route', async () => {
     const [a, b] = [SHOPS[0]!, SHOPS[1]!];
     const before = (await adminCall(appB.url, a, 'GET', '/api/settings')).json;
-    await adminCall(appB.url, b, 'PUT', `/api/settings?shop=${a}`, { testEventCode: 'TEST999', shop: a });
+    expect((await adminCall(appB.url, b, 'PUT', `/api/settings?shop=${a}`, { testEventCode: 'TEST999' })).status).toBe(200);
+    expect((await adminCall(appB.url, b, 'PUT', '/api/settings', { testEventCode: 'TEST998', shop: a })).status).toBe(400);
     expect((await adminCall(appB.url, a, 'GET', '/api/settings')).json).toEqual(before);
+    expect((await adminCall(appB.url, b, 'GET', '/api/settings')).text).not.toContain(tokenOf(b));
 
     const eventsOfB = (await adminCall(appB.url, b, 'GET', `/api/events?limit=500&shop=${a}`)).json as { events: { eventId: string }[] };
     const storeA = await database.db.stores.findStore('shopify', a);
@@ -302,7 +333,7 @@ describe('tenants and secrets', () => {
     expect(eventsOfB.events.filter((event) => idsOfA.has(event.eventId))).toEqual([]);
 
     sandbox.reset();
-    await adminCall(appB.url, b, 'POST', `/api/test-event?shop=${a}`, { shop: a });
+    expect((await adminCall(appB.url, b, 'POST', `/api/test-event?shop=${a}`)).status).toBe(200);
     expect(sandbox.received.map((request) => request.pixelId)).toEqual([pixelOf(b)]);
 
     const health = (await adminCall(appB.url, b, 'GET', `/api/health?shop=${a}`)).text;

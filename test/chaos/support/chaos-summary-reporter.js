@@ -1,6 +1,7 @@
 /**
- * Prints the suite's summary line, counted by the tests from the Graph sandbox's record and written
- * to CHAOS_SUMMARY_FILE, just before the runner's passed/failed line.
+ * Prints the suite's counts, taken by the tests from the Graph sandbox's record and written to the
+ * summary file, just before the runner's passed/failed line: the load figures first, then the
+ * `chaos:` summary line.
  */
 const fs = require('node:fs');
 const { summaryFile } = require('./summary-file');
@@ -14,16 +15,21 @@ class ChaosSummaryReporter {
     }
     const s = JSON.parse(fs.readFileSync(file, 'utf8'));
     const n = (value) => Number(value ?? 0).toLocaleString('en-US');
-    process.stdout.write(
-      `\nchaos: webhooks accepted ${n(s.webhooksAccepted)}, events sent ${n(s.eventsSent)}, duplicates ${n(s.duplicates)}, lost ${n(s.lost)}, ` +
-        `faults injected ${n(s.faultsInjected)}, fuzz cases ${n(s.fuzzCases)}\n`,
-    );
+    const lines = [];
     if (s.load) {
-      process.stdout.write(
-        `chaos load: ${n(s.load.webhooks)} webhooks at ${s.load.targetRate}/s for ${s.load.seconds} s, p99 ack ${s.load.p99Ms} ms, ` +
-          `RSS growth ${s.load.rssGrowthMb} MB (server ${s.load.rssStartMb} -> ${s.load.rssEndMb} MB)\n`,
+      lines.push(
+        `chaos load: ${n(s.load.webhooks)} webhooks in ${s.load.seconds} s (${s.load.targetRate} orders/s offered), ` +
+          `ack p50 ${s.load.p50Ms} ms, p90 ${s.load.p90Ms} ms, p99 ${s.load.p99Ms} ms, ` +
+          `server RSS ${s.load.rssStartMb} -> ${s.load.rssEndMb} MB (growth ${s.load.rssGrowthMb} MB)`,
       );
     }
+    lines.push(`chaos: resent after a SIGKILL between Meta's answer and the mark ${n(s.resentAfterKill)} (same event_id, which Meta deduplicates)`);
+    lines.push(
+      `chaos: webhooks accepted ${n(s.webhooksAccepted)}, events sent ${n(s.eventsSent)}, duplicates ${n(s.duplicates)}, lost ${n(s.lost)}, ` +
+        `faults injected ${n(s.faultsInjected)}, fuzz cases ${n(s.fuzzCases)}`,
+    );
+    process.stdout.write(`\n${lines.join('\n')}\n`);
+    fs.rmSync(file, { force: true });
   }
 }
 module.exports = ChaosSummaryReporter;
