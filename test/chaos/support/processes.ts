@@ -19,6 +19,7 @@ export interface RelayProcess {
   readonly lines: string[];
   /** Resident set size now, in MB (Linux /proc). */
   rssMb(): number;
+  exited(): boolean;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -71,6 +72,7 @@ function start(name: string, script: string, env: NodeJS.ProcessEnv, lines: stri
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return Math.round(kb / 102.4) / 10;
     },
+    exited: () => child.exitCode !== null || child.signalCode !== null,
     async kill(signal) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
@@ -80,8 +82,8 @@ function start(name: string, script: string, env: NodeJS.ProcessEnv, lines: stri
 }
 
 /** Polls /api/health until the server answers; throws with its log when it does not come up. */
-async function waitUntilServing(url: string, processLines: string[]): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+async function waitUntilServing(url: string, processLines: string[], relay: { exited(): boolean }): Promise<void> {
+  for (let attempt = 0; attempt < 200 && !relay.exited(); attempt += 1) {
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) return;
@@ -90,19 +92,30 @@ async function waitUntilServing(url: string, processLines: string[]): Promise<vo
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the server at ${url} did not come up:\n${processLines.slice(-20).join('\n')}`);
+  throw new Error(`the server at ${url} did not come up:\n${processLines.slice(-5).join('\n')}`);
 }
 
 export interface ServerProcess extends RelayProcess {
   readonly url: string;
 }
 
-/** A server on `port` (from this suite's range); `lines` lets a restart keep one log. */
+/**
+ * A server on `port` (from this suite's range); `lines` lets a restart keep one log. A restart right
+ * after a SIGKILL can find the port still held for a moment: it is tried again.
+ */
 export async function startServer(name: string, env: ProcessEnv & { port: number }, lines: string[] = []): Promise<ServerProcess> {
-  const relay = start(name, 'main.js', relayEnv(env), lines);
   const url = `http://127.0.0.1:${env.port}`;
-  await waitUntilServing(url, lines);
-  return Object.assign(relay, { url });
+  for (let attempt = 1; ; attempt += 1) {
+    const relay = start(name, 'main.js', relayEnv(env), lines);
+    try {
+      await waitUntilServing(url, lines, relay);
+      return Object.assign(relay, { url });
+    } catch (error) {
+      await relay.kill('SIGKILL');
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 export async function startWorker(name: string, env: ProcessEnv, lines: string[] = []): Promise<RelayProcess> {

@@ -20,7 +20,7 @@ import { isValidWebhookSignature } from '../shopify/webhook-hmac';
 import { checkBodyFitsDelivery, checkTriggeredAt } from './delivery-checks';
 import { capLineItems } from './line-item-cap';
 import { storableText } from './storable-text';
-import type { WebhookDelivery, WebhookHandler } from './webhook-delivery';
+import type { WebhookDelivery, WebhookHandler, WebhookOutcome } from './webhook-delivery';
 
 export interface WebhookRouteOptions {
   /** Current app secret first, then the previous one during a rotation. */
@@ -89,7 +89,7 @@ async function handleDelivery(request: FastifyRequest, reply: FastifyReply, opti
   if (capped.droppedFrom !== undefined) log.warn({ lineItems: capped.droppedFrom }, 'webhook body has more line items than one delivery maps; the rest are not mapped');
 
   const delivery: WebhookDelivery = { topic, shop, webhookId, payload: capped.payload };
-  let outcome;
+  let outcome: WebhookOutcome;
   try {
     outcome = await options.handle(delivery);
   } catch (error) {
