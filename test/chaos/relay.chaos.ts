@@ -18,7 +18,7 @@ import fc from 'fast-check';
 
 import { createTestDatabase, type TestDatabase } from '../../prisma/test/databases';
 import { API_SECRET, type RelayProcess, type ServerProcess, startServer, startWorker } from './support/processes';
-import { adminCall, deliverLikeShopify, type DeliveryResult, orderBody, sessionToken, signedHeaders } from './support/shopify';
+import { adminCall, cartBody, deliverLikeShopify, type DeliveryResult, orderBody, sessionToken, signedHeaders } from './support/shopify';
 const { summaryFile } = require('./support/summary-file') as { summaryFile: () => string };
 
 const LOAD_SECONDS = Number(process.env.CHAOS_LOAD_SECONDS ?? 12);
@@ -125,8 +125,9 @@ describe('faults, crashes, duplicates and ordering', () => {
       const at = (second: number) => sleep((second * LOAD_SECONDS * 1000) / 12);
       await at(1);
       sandbox.failNext(3, { kind: 'http500' });
-      sandbox.failNext(2, { kind: 'http503' });
-      summary.faultsInjected += 5;
+      // Down for a stretch: twenty requests in a row answered by a proxy's 503 page.
+      sandbox.failNext(20, { kind: 'http503' });
+      summary.faultsInjected += 23;
       await at(1);
       sandbox.failNext(1, { kind: 'timeout' });
       // Graph's own throttle: the worker waits the announced minute before that request's events go again.
@@ -218,6 +219,23 @@ describe('faults, crashes, duplicates and ordering', () => {
     expect(results.filter((result) => result.status !== 200)).toEqual([]);
     expect({ lost: summary.lost, duplicates: summary.duplicates }).toEqual({ lost: 0, duplicates: 0 });
   }, 600_000);
+});
+
+describe('cart updates out of order', () => {
+  it('keeps the newest state of the cart, whatever order the updates arrive in', async () => {
+    const shop = SHOPS[1]!;
+    const minute = 60_000;
+    const states = [1, 2, 3].map((quantity) => cartBody('chaos-cart', quantity, new Date(Date.now() - (4 - quantity) * minute)));
+    for (const body of [states[2]!, states[0]!, states[1]!]) {
+      expect((await deliverLikeShopify(servers, 'carts/update', shop, body)).status).toBe(200);
+    }
+    const store = await database.db.stores.findStore('shopify', shop);
+    const snapshot = await database.db.carts.get(store!.id, 'chaos-cart');
+    expect(snapshot?.lines.map((line) => line.quantity)).toEqual([3]);
+    // One AddToCart for the three units: the older states added nothing.
+    const rows = await database.db.client.outboxEvent.findMany({ where: { storeId: store!.id, eventName: 'AddToCart' } });
+    expect(rows.map((row) => (JSON.parse(row.payload) as { custom_data: { contents: { quantity: number }[] } }).custom_data.contents[0]?.quantity)).toEqual([3]);
+  });
 });
 
 describe('hostile input', () => {

@@ -22,6 +22,14 @@ export function orderBody(shop: string, orderId: string): string {
     .join(orderId);
 }
 
+const CART_FIXTURE = JSON.parse(readFileSync(path.join(FIXTURES, 'carts-create.json'), 'utf8')) as { line_items: Record<string, unknown>[] };
+
+/** The cart fixture's first line only, `quantity` of it, as the cart stood at `at` (carts do not name their shop). */
+export function cartBody(token: string, quantity: number, at: Date): string {
+  const line = { ...CART_FIXTURE.line_items[0], quantity };
+  return JSON.stringify({ ...CART_FIXTURE, id: token, token, line_items: [line], created_at: at.toISOString(), updated_at: at.toISOString() });
+}
+
 export function signedHeaders(topic: string, shop: string, body: string, webhookId: string = randomUUID()): Record<string, string> {
   return {
     'content-type': 'application/json',
