@@ -278,7 +278,7 @@ describe('hostile input', () => {
     // Deep nesting and thousands of lines too, once each.
     expect(statuses.filter((status) => status !== 200 && status !== 400)).toEqual([]);
     const deep = JSON.stringify({ ...base, note: '__deep__' }).replace('"__deep__"', `${'['.repeat(5_000)}${']'.repeat(5_000)}`);
-    // As many lines as fit the 4 MiB body limit: well past the 1,000 one delivery maps.
+    // As many lines as fit the 4 MiB body limit: well past the 500 one delivery maps.
     const line = (base.line_items as unknown[])[0];
     const lineCount = Math.floor((3.5 * 1024 * 1024) / JSON.stringify(line).length);
     const wide = JSON.stringify({ ...base, line_items: Array.from({ length: lineCount }, () => line) });
