@@ -44,7 +44,7 @@ function post(agent, target, headers, body) {
 async function run({ url, secret, shop, phase, concurrency, warmupMs, durationMs, maxRequests }) {
   const target = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const template = orderTemplate();
+  const template = orderTemplate(new Date(), shop);
   const startedAt = performance.now();
   const measureFrom = startedAt + warmupMs;
   const stopAt = measureFrom + durationMs;

@@ -16,12 +16,16 @@ const ORDER_FIXTURE = 'orders-paid.capi-variant.json';
 /** The fixture's order id, as written in it (in `id` and `admin_graphql_api_id`). */
 const FIXTURE_ORDER_ID = '820982911946154508';
 
+/** The shop the fixture's storefront URLs name; the server refuses a body naming another shop. */
+const FIXTURE_SHOP = 'jsmith.myshopify.com';
+
 /**
- * The fixture's raw text with its timestamps set to `at`, split around the order id so each request
- * only joins strings: the body keeps every other byte (and the big ids) as Shopify wrote them.
+ * The fixture's raw text with its timestamps set to `at` and its storefront URLs on `shop`, split
+ * around the order id so each request only joins strings: the body keeps every other byte (and the
+ * big ids) as Shopify wrote them.
  */
-function orderTemplate(at = new Date()) {
-  const raw = readFileSync(path.join(SHOPIFY_FIXTURES_DIR, ORDER_FIXTURE), 'utf8');
+function orderTemplate(at = new Date(), shop = FIXTURE_SHOP) {
+  const raw = readFileSync(path.join(SHOPIFY_FIXTURES_DIR, ORDER_FIXTURE), 'utf8').split(FIXTURE_SHOP).join(shop);
   const fresh = raw.replace(/"(created_at|updated_at|processed_at)": "[^"]+"/g, `"$1": "${at.toISOString()}"`);
   const parts = fresh.split(FIXTURE_ORDER_ID);
   if (parts.length < 2) throw new Error(`${ORDER_FIXTURE} no longer contains order id ${FIXTURE_ORDER_ID}`);

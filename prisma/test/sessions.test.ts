@@ -67,6 +67,17 @@ forEachDatabase((t) => {
     expect(await sessions.findSessionsByShop('acme.myshopify.com')).toEqual([]);
   });
 
+  it('deletes a shop\'s sessions by shop without opening them, even sealed under another key', async () => {
+    const db = t.db();
+    await db.createSessionStore(createSecretBox(generateSecretBoxKey())).storeSession(offline);
+    await db.createSessionStore(secretBox).storeSession({ ...online, shop: 'other.myshopify.com', id: 'other_1' });
+    const current = db.createSessionStore(secretBox);
+    await expect(current.findSessionsByShop(offline.shop)).rejects.toBeInstanceOf(SecretBoxError);
+    expect(await current.deleteSessionsByShop(offline.shop)).toBe(1);
+    expect(await current.deleteSessionsByShop(offline.shop)).toBe(0);
+    expect(await db.client.session.count()).toBe(1);
+  });
+
   it('keeps tokens encrypted at rest, bound to their session', async () => {
     const db = t.db();
     const sessions = db.createSessionStore(secretBox);

@@ -65,3 +65,25 @@ forEachDatabase((t) => {
     }
   });
 });
+
+forEachDatabase((t) => {
+  const secretBox = createSecretBox(generateSecretBoxKey());
+  beforeEach(() => t.reset());
+
+  it('keeps both switches when two saves of different switches run at once (merged inside the write)', async () => {
+    const db = t.db();
+    const service = createSettingsService({ pixels: db.pixels, secretBox, logger: silentLogger });
+    const lost: number[] = [];
+    for (let round = 0; round < 20; round += 1) {
+      const { id: storeId } = await db.stores.ensureStore('shopify', `round-${round}.myshopify.com`);
+      await service.updateSettings(storeId, { pixelId: '1234567890123456' });
+      await Promise.all([
+        service.updateSettings(storeId, { events: { AddToCart: false } }),
+        service.updateSettings(storeId, { events: { InitiateCheckout: false } }),
+      ]);
+      const { events } = await service.getSettings(storeId);
+      if (events.AddToCart || events.InitiateCheckout) lost.push(round);
+    }
+    expect(lost).toEqual([]);
+  });
+});

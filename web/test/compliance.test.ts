@@ -71,8 +71,8 @@ forEachDatabase((t) => {
   it("customers/redact for a guest's order leaves nothing of that order in any table, and everything of the other shop", async () => {
     await seedShopA();
     await harness().configurePixel(SHOP_B);
-    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json'), { shop: SHOP_B });
-    await harness().deliver('checkouts/create', freshFixture('checkouts-create.capi-variant.json'), { shop: SHOP_B });
+    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json', new Date(), SHOP_B), { shop: SHOP_B });
+    await harness().deliver('checkouts/create', freshFixture('checkouts-create.capi-variant.json', new Date(), SHOP_B), { shop: SHOP_B });
     await harness().worker.runOnce();
     const storeB = (await db().stores.findStore('shopify', SHOP_B))!;
     // What the order left behind: its id, cart and checkout tokens, the buyer's IP and email hash.
@@ -111,7 +111,7 @@ forEachDatabase((t) => {
   it("customers/data_request leaves an export of exactly that customer's data for the shop's merchant, and no other shop", async () => {
     await seedShopA();
     await harness().configurePixel(SHOP_B);
-    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json'), { shop: SHOP_B });
+    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json', new Date(), SHOP_B), { shop: SHOP_B });
     await harness().deliver('customers/data_request', compliancePayload('customers-data_request.json', SHOP_A, [['191167', ORDER_CUSTOMER]]));
     const [request] = await db().compliance.listRequests('shopify', SHOP_A);
     expect(request).toMatchObject({ completedAt: expect.any(Date), outcome: expect.stringMatching(/ready for the merchant: 2 event\(s\), 0 cart snapshot\(s\)$/) });
@@ -184,7 +184,7 @@ forEachDatabase((t) => {
   it('shop/redact deletes everything the shop owns and nothing of other shops', async () => {
     await seedShopA();
     await harness().configurePixel(SHOP_B);
-    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json'), { shop: SHOP_B });
+    await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json', new Date(), SHOP_B), { shop: SHOP_B });
     await harness().admin(SHOP_A, 'GET', '/api/health');
 
     const response = await harness().deliver('shop/redact', compliancePayload('shop-redact.json', SHOP_A));

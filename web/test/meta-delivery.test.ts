@@ -35,7 +35,7 @@ forEachDatabase((t) => {
         event_time: placedAt.getTime() / 1000,
         event_id: `purchase:${ORDER_ID}`,
         action_source: 'website',
-        event_source_url: 'https://jsmith.myshopify.com/548380009/orders/123456abcd/authenticate',
+        event_source_url: `https://${SHOP_A}/548380009/orders/123456abcd/authenticate`,
         user_data: ORDER_USER_DATA,
         custom_data: ORDER_CUSTOM_DATA,
       },

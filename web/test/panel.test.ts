@@ -29,7 +29,7 @@ const services = (overrides: Partial<AppServices> = {}) =>
   ({ isShopDomain: (domain: string) => domain.endsWith('.myshopify.com'), logger: { warn: jest.fn(), info: jest.fn(), error: jest.fn(), debug: jest.fn() }, ...overrides }) as unknown as AppServices;
 
 async function serve(mode: 'development' | 'production', build: ReturnType<typeof loadPanelBuild>, appServices = services()) {
-  const app = createHttpServer(false);
+  const app = createHttpServer(false, { requestMs: 10_000, idleMs: 5_000 });
   await app.register(async (scope) => panelRoutes(scope, { services: appServices, mode, shopify: { apiKey: API_KEY, apiSecret: 'secret' }, build }));
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, close: () => app.close() };

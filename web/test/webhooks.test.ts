@@ -58,7 +58,7 @@ forEachDatabase((t) => {
         payload: body,
       });
       expect(response.statusCode).toBe(400);
-      expect(response.json()).toEqual({ error: 'Missing headers: X-Shopify-Shop-Domain, X-Shopify-Webhook-Id' });
+      expect(response.json()).toEqual({ error: 'Missing headers: X-Shopify-Shop-Domain, X-Shopify-Webhook-Id, X-Shopify-Triggered-At' });
     });
 
     it('acknowledges a topic it does not handle', async () => {

@@ -38,7 +38,7 @@ forEachDatabase((t) => {
   /** Signed orders for the preview shop (`id` distinct per order), sent by the worker; `edit` changes the nth order's body. */
   async function sendOrders(count: number, edit: (body: string, n: number) => string = (body) => body) {
     for (let n = 0; n < count; n += 1) {
-      const body = edit(freshFixture('orders-paid.capi-variant.json').split('820982911946154508').join(`82098291194615${4600 + n}`), n);
+      const body = edit(freshFixture('orders-paid.capi-variant.json', new Date(), PREVIEW_SHOP).split('820982911946154508').join(`82098291194615${4600 + n}`), n);
       expect((await harness().deliver('orders/create', body, { shop: PREVIEW_SHOP })).statusCode).toBe(200);
     }
     return harness().worker.runOnce();
@@ -158,7 +158,7 @@ forEachDatabase((t) => {
 
   it('notes checkouts waiting for the storefront pixel', async () => {
     await harness().configurePixel(PREVIEW_SHOP);
-    const checkout = freshFixture('checkouts-create.capi-variant.json');
+    const checkout = freshFixture('checkouts-create.capi-variant.json', new Date(), PREVIEW_SHOP);
     expect((await harness().deliver('checkouts/create', checkout, { shop: PREVIEW_SHOP })).statusCode).toBe(200);
     await open();
     await page.getByText('Checkouts and carts are waiting for the storefront pixel').waitFor();

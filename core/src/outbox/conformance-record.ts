@@ -30,6 +30,15 @@ export function describeRecordConformance(ctx: ConformanceContext): void {
       expect(await outbox.listEvents({ storeId, limit: 10 })).toHaveLength(1);
     });
 
+    it('scopes delivery ids by store: one shop\'s id never suppresses another shop\'s delivery', async () => {
+      const first = await ctx.storeWithPixel();
+      const second = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      await outbox.record(receipt(first.storeId, 'shared-id'), [newEvent(first.storeId, first.pixelConfigId, 1)]);
+      const other = await outbox.record(receipt(second.storeId, 'shared-id'), [newEvent(second.storeId, second.pixelConfigId, 1)]);
+      expect(other).toEqual({ duplicateDelivery: false, inserted: 1, duplicateEvents: 0 });
+    });
+
     it('inserts an event once per (pixel, event name, event id), across deliveries and within one', async () => {
       const { storeId, pixelConfigId } = await ctx.storeWithPixel();
       const { outbox } = ctx.harness();

@@ -47,7 +47,7 @@ export function createMemoryPixelConfigStore(now: () => Date = () => new Date())
       const updated: PixelConfigRecord = {
         ...base,
         ...defined,
-        events: { ...(patch.events ?? base.events) },
+        events: { ...base.events, ...patch.events },
         stoppedAt: null,
         stoppedReason: null,
         updatedAt: now(),

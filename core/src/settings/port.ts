@@ -37,12 +37,13 @@ export interface PixelConfigRecord {
   updatedAt: Date;
 }
 
+/**
+ * The fields a save changes. `events` names only the switches that change: the store merges them
+ * into the row inside its write, so two concurrent saves of different switches both hold.
+ */
 export type PixelConfigPatch = Partial<
-  Pick<
-    PixelConfigRecord,
-    'pixelId' | 'accessTokenCiphertext' | 'accessTokenLast4' | 'testEventCode' | 'enabled' | 'events' | 'purchaseTrigger' | 'limitedDataUse'
-  >
->;
+  Pick<PixelConfigRecord, 'pixelId' | 'accessTokenCiphertext' | 'accessTokenLast4' | 'testEventCode' | 'enabled' | 'purchaseTrigger' | 'limitedDataUse'>
+> & { events?: Partial<EventToggles> };
 
 export interface PixelConfigStore {
   listByStore(storeId: string): Promise<PixelConfigRecord[]>;

@@ -42,7 +42,7 @@ export function createSettingsService({ pixels, secretBox, logger }: SettingsSer
     return primary;
   }
 
-  function toPatch(storeId: string, input: ValidSettingsInput, currentEvents: SettingsView['events']): PixelConfigPatch {
+  function toPatch(storeId: string, input: ValidSettingsInput): PixelConfigPatch {
     const patch: PixelConfigPatch = {};
     if (input.pixelId !== undefined) patch.pixelId = input.pixelId;
     if (input.accessToken !== undefined) {
@@ -51,7 +51,7 @@ export function createSettingsService({ pixels, secretBox, logger }: SettingsSer
     }
     if (input.testEventCode !== undefined) patch.testEventCode = input.testEventCode;
     if (input.purchaseTrigger !== undefined) patch.purchaseTrigger = input.purchaseTrigger;
-    if (input.events !== undefined) patch.events = { ...currentEvents, ...input.events };
+    if (input.events !== undefined) patch.events = input.events;
     if (input.limitedDataUse !== undefined) patch.limitedDataUse = input.limitedDataUse;
     if (input.enabled !== undefined) patch.enabled = input.enabled;
     return patch;
@@ -68,9 +68,7 @@ export function createSettingsService({ pixels, secretBox, logger }: SettingsSer
         logger.info({ storeId, invalidFields: Object.keys(checked.errors) }, 'settings update refused');
         return checked;
       }
-      const current = toSettingsView(await primaryPixel(storeId));
-      const patch = toPatch(storeId, checked.value, current.events);
-      const saved = await pixels.upsertForStore(storeId, patch);
+      const saved = await pixels.upsertForStore(storeId, toPatch(storeId, checked.value));
       logger.info({ storeId, pixelConfigId: saved.id, changedFields: Object.keys(checked.value) }, 'settings updated');
       return { ok: true, settings: toSettingsView(saved) };
     },

@@ -10,7 +10,7 @@ async function insertReceipt(tx: Tx, receipt: DeliveryReceipt, now: Date): Promi
   return tx.$executeRaw`
     INSERT INTO "WebhookReceipt" ("id", "storeId", "source", "deliveryId", "topic", "receivedAt")
     VALUES (${uuidv7(now.getTime())}, ${receipt.storeId}, ${receipt.source}, ${receipt.deliveryId}, ${receipt.topic}, ${now})
-    ON CONFLICT ("source", "deliveryId") DO NOTHING`;
+    ON CONFLICT ("storeId", "source", "deliveryId") DO NOTHING`;
 }
 
 async function insertEvent(tx: Tx, event: NewOutboxEvent, now: Date): Promise<number> {

@@ -37,6 +37,12 @@ export interface SessionStore {
   findSessionsByShop(shop: string): Promise<SessionRecord[]>;
   /** Sets the granted scopes on every session of the shop (no token is opened); returns how many. */
   setShopScopes(shop: string, scope: string): Promise<number>;
+  /**
+   * Deletes every session of the shop without opening one: a session sealed under an earlier
+   * ENCRYPTION_KEY cannot be read, and must not keep an uninstall or a redaction from deleting it.
+   * Returns how many were deleted.
+   */
+  deleteSessionsByShop(shop: string): Promise<number>;
 }
 
 type SessionRow = Prisma.SessionGetPayload<object>;
@@ -125,6 +131,10 @@ export function createSessionStore(db: Db, secretBox: SecretBox): SessionStore {
 
     async setShopScopes(shop, scope) {
       return (await db.write((tx) => tx.session.updateMany({ where: { shop }, data: { scope } }))).count;
+    },
+
+    async deleteSessionsByShop(shop) {
+      return (await db.write((tx) => tx.session.deleteMany({ where: { shop } }))).count;
     },
 
     async findSessionsByShop(shop) {

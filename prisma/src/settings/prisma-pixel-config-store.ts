@@ -52,13 +52,12 @@ function toColumns(patch: PixelConfigPatch): PixelColumns {
   const { events, ...scalars } = patch;
   return {
     ...scalars,
-    ...(events && {
-      sendPurchase: events.Purchase,
-      sendInitiateCheckout: events.InitiateCheckout,
-      sendAddToCart: events.AddToCart,
-      sendViewContent: events.ViewContent,
-      sendAddPaymentInfo: events.AddPaymentInfo,
-    }),
+    // Only the switches named: the others keep what the row holds at the moment of the write.
+    ...(events?.Purchase !== undefined && { sendPurchase: events.Purchase }),
+    ...(events?.InitiateCheckout !== undefined && { sendInitiateCheckout: events.InitiateCheckout }),
+    ...(events?.AddToCart !== undefined && { sendAddToCart: events.AddToCart }),
+    ...(events?.ViewContent !== undefined && { sendViewContent: events.ViewContent }),
+    ...(events?.AddPaymentInfo !== undefined && { sendAddPaymentInfo: events.AddPaymentInfo }),
   };
 }
 

@@ -14,6 +14,7 @@ import type { AppServices } from '../server/app-services';
 import { createAdminAccess } from '../shopify/admin-access';
 import { createSessionTokenVerifier } from '../shopify/session-token';
 import { shopifySessionStorage } from '../shopify/session-storage';
+import { isMyshopifyDomain } from '../shopify/shop-domain';
 import { createShopifyApi } from '../shopify/shopify-api';
 
 export interface RuntimeOptions {
@@ -37,11 +38,12 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     graph: {
       ...(config.meta.graphUrl === undefined ? {} : { graphUrl: config.meta.graphUrl }),
       ...(config.meta.apiVersion === undefined ? {} : { apiVersion: config.meta.apiVersion }),
+      ...(config.meta.timeoutMs === undefined ? {} : { timeoutMs: config.meta.timeoutMs }),
       partnerAgent: partnerAgentFor('shopify'),
     },
     testCodeOnLiveEvents: config.meta.testCodeOnLiveEvents,
     stitchWaitMs: config.pixel.stitchWaitSeconds * 1000,
-    ...(worker ? { worker } : {}),
+    worker: worker ?? config.worker,
     logger,
   });
   const db = openDatabase(config.databaseUrl, { logger, cwd: config.cwd });
@@ -70,7 +72,7 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     }),
     webhookSecrets: [config.shopify.apiSecret, ...(config.shopify.previousApiSecret ? [config.shopify.previousApiSecret] : [])],
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,
-    isShopDomain: (domain) => shopify.utils.sanitizeShop(domain) === domain,
+    isShopDomain: isMyshopifyDomain,
     apiKey: config.shopify.apiKey,
     verifyAdminQuery: async (query) => {
       try {

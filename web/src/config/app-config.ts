@@ -37,8 +37,17 @@ export interface AppConfig {
     apiVersion?: string;
     /** Live events carry the pixel's test event code (Meta counts them all the same): development only by default. */
     testCodeOnLiveEvents: boolean;
+    /** undefined: core's default request timeout (META_TIMEOUT_MS). */
+    timeoutMs?: number;
   };
+  /**
+   * The delivery worker's timings, each undefined for core's default: WORKER_LEASE_MS,
+   * WORKER_POLL_INTERVAL_MS, RETRY_BASE_MS and RETRY_CAP_MS (the backoff's first ceiling and its cap).
+   */
+  worker: { leaseMs?: number; pollIntervalMs?: number; backoff?: { baseMs: number; capMs: number } };
   webhookBodyLimitBytes: number;
+  /** Slow or stalled clients are cut off after these (REQUEST_TIMEOUT_MS, IDLE_TIMEOUT_MS). */
+  httpTimeouts: { requestMs: number; idleMs: number };
   /** Delivered events, receipts and cart snapshots are deleted after this many days. */
   retentionDays: number;
   pixel: {
@@ -67,6 +76,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 const DEFAULT_PORT = 3000;
 /** Large orders (hundreds of lines) stay well under this; anything bigger is not a Shopify payload. */
 const DEFAULT_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
+/** Shopify gives up on a webhook after 5 s: a request still arriving after 10 s is a stalled sender. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 5_000;
 const DEFAULT_RETENTION_DAYS = 30;
 /** Core's default stitch wait (DEFAULT_STITCH_WAIT_MS), in the unit the variable takes. */
 const DEFAULT_STITCH_WAIT_SECONDS = 60;
@@ -148,6 +160,27 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
 
   const webhookBodyLimitBytes = parsePositiveInt('WEBHOOK_BODY_LIMIT_BYTES', value('WEBHOOK_BODY_LIMIT_BYTES'), DEFAULT_WEBHOOK_BODY_LIMIT, problems);
 
+  const optionalInt = (name: string) => {
+    const raw = value(name);
+    return raw === undefined ? undefined : parsePositiveInt(name, raw, 0, problems);
+  };
+  const timeoutMs = optionalInt('META_TIMEOUT_MS');
+  const leaseMs = optionalInt('WORKER_LEASE_MS');
+  const pollIntervalMs = optionalInt('WORKER_POLL_INTERVAL_MS');
+  const retryBaseMs = optionalInt('RETRY_BASE_MS');
+  const retryCapMs = optionalInt('RETRY_CAP_MS');
+  if ((retryBaseMs === undefined) !== (retryCapMs === undefined)) problems.push('RETRY_BASE_MS and RETRY_CAP_MS are set together.');
+  const worker = {
+    ...(leaseMs === undefined ? {} : { leaseMs }),
+    ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
+    ...(retryBaseMs === undefined || retryCapMs === undefined ? {} : { backoff: { baseMs: retryBaseMs, capMs: retryCapMs } }),
+  };
+
+  const httpTimeouts = {
+    requestMs: parsePositiveInt('REQUEST_TIMEOUT_MS', value('REQUEST_TIMEOUT_MS'), DEFAULT_REQUEST_TIMEOUT_MS, problems),
+    idleMs: parsePositiveInt('IDLE_TIMEOUT_MS', value('IDLE_TIMEOUT_MS'), DEFAULT_IDLE_TIMEOUT_MS, problems),
+  };
+
   const retentionDays = parsePositiveInt('RETENTION_DAYS', value('RETENTION_DAYS'), DEFAULT_RETENTION_DAYS, problems);
   if (retentionDays < MIN_RETENTION_DAYS) {
     problems.push(`RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}: sooner, a redelivered webhook could send an event twice, or the storefront's browser context could go before the events it completes (Meta takes them for 7 days).`);
@@ -168,8 +201,10 @@ export function parseConfig(env: Env, cwd: string): ParsedConfig {
       shopify: { apiKey, apiSecret, previousApiSecret: value('SHOPIFY_API_SECRET_PREVIOUS'), appUrl: appUrl.replace(/\/+$/, '') },
       databaseUrl,
       encryptionKey: encryptionKey?.toLowerCase(),
-      meta: { graphUrl, apiVersion, testCodeOnLiveEvents },
+      meta: { graphUrl, apiVersion, testCodeOnLiveEvents, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+      worker,
       webhookBodyLimitBytes,
+      httpTimeouts,
       retentionDays,
       pixel: { stitchWaitSeconds, trustProxy },
     },

@@ -13,6 +13,7 @@ import { matchQualityRoute } from '../admin/match-quality-route';
 import { settingsRoutes } from '../admin/settings-routes';
 import { requireShop } from '../admin/shop-context';
 import { testEventRoute } from '../admin/test-event-route';
+import type { AppConfig } from '../config/app-config';
 import type { LoadedConfig } from '../config/load-config';
 import { openRuntime, type Runtime } from '../app/open-runtime';
 import { panelRoutes } from '../panel/panel-routes';
@@ -23,6 +24,7 @@ import { createWebhookHandler } from '../webhooks/create-webhook-handler';
 import { authCallbackRoute } from '../shopify/auth-callback-route';
 import { webhookRoute } from '../webhooks/webhook-route';
 import type { AppServices } from './app-services';
+import { describeFailure } from './describe-failure';
 
 export interface BuildServerOptions {
   config: LoadedConfig['config'];
@@ -36,7 +38,7 @@ export interface BuildServerOptions {
  * first (in-flight requests finish), then the worker, then `runtime.close()`.
  */
 export async function buildServer(options: BuildServerOptions): Promise<{ app: FastifyInstance; runtime: Runtime }> {
-  const app = createHttpServer(options.logger);
+  const app = createHttpServer(options.logger, options.config.httpTimeouts);
   const runtime = await openRuntime({ config: options.config, logger: app.log, now: options.now, worker: options.worker });
   try {
     const { mode, shopify } = options.config;
@@ -54,14 +56,26 @@ export async function buildServer(options: BuildServerOptions): Promise<{ app: F
 /** Admin API bodies are small settings objects. */
 const ADMIN_BODY_LIMIT = 64 * 1024;
 
-/** An HTTP server with its error handling, before any route. Fastify's logger is the app's logger. */
-export function createHttpServer(logger: FastifyServerOptions['logger']): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit: ADMIN_BODY_LIMIT });
+/**
+ * An HTTP server with its error handling, before any route. Fastify's logger is the app's logger.
+ * Timeouts: a request (headers and body) still arriving after `requestMs` is a slow or stalled sender
+ * holding a buffer before any HMAC check; it gets 408 and its connection closes (a connection that
+ * never sends a request too). Kept-alive connections idle for `idleMs` close. Node checks those
+ * deadlines every second (its default is every 30 s). No socket timeout: it would also cut off a
+ * response still being written to the database.
+ */
+export function createHttpServer(logger: FastifyServerOptions['logger'], timeouts: AppConfig['httpTimeouts']): FastifyInstance {
+  const app = Fastify({
+    logger,
+    bodyLimit: ADMIN_BODY_LIMIT,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.idleMs,
+    http: { headersTimeout: timeouts.requestMs, connectionsCheckingInterval: Math.min(1_000, timeouts.requestMs) },
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
-      // The first line only: database errors can go on to quote the values they were given.
-      request.log.error({ error: { name: error.name, code: error.code, message: error.message.split('\n')[0] } }, 'request failed');
+      request.log.error({ error: describeFailure(error) }, 'request failed');
       return reply.code(500).send({ error: 'Internal error; the request can be retried.' });
     }
     request.log.info({ status, code: error.code }, 'request refused');
@@ -75,6 +89,7 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
     secrets: services.webhookSecrets,
     bodyLimit: services.webhookBodyLimitBytes,
     isShopDomain: services.isShopDomain,
+    now: services.now,
     handle: createWebhookHandler({
       db: services.db,
       sessions: services.sessions,

@@ -1,9 +1,12 @@
 /**
  * Session tokens (App Bridge ID tokens): HS256 JWTs signed with the app secret. Shopify's library
- * checks the signature, exp/nbf (10 s tolerance) and the audience; we add that the token names a
- * valid shop and that issuer and destination agree, then take the shop from `dest`.
+ * checks the signature, exp/nbf (10 s tolerance) and the audience; we add that the token has an
+ * `exp` (the library lets a token without one through), that it names a `<name>.myshopify.com`
+ * shop, and that issuer and destination agree; then we take the shop from `dest`.
  */
 import type { Shopify } from '@shopify/shopify-api';
+
+import { isMyshopifyDomain } from './shop-domain';
 
 export interface VerifiedSessionToken {
   /** The shop's myshopify domain, from `dest`. */
@@ -30,8 +33,10 @@ export function createSessionTokenVerifier(shopify: Shopify): SessionTokenVerifi
       // The library's message quotes the token itself: never pass it on.
       return { valid: false, reason: 'invalid_token' };
     }
+    // The library checks `exp` only when the token has one; a token without it would never expire.
+    if (typeof payload.exp !== 'number') return { valid: false, reason: 'missing_expiry' };
     const shop = hostOf(payload.dest);
-    if (!shop || !shopify.utils.sanitizeShop(shop)) return { valid: false, reason: 'invalid_destination' };
+    if (!shop || !isMyshopifyDomain(shop)) return { valid: false, reason: 'invalid_destination' };
     if (payload.iss !== `https://${shop}/admin`) return { valid: false, reason: 'issuer_mismatch' };
     return { valid: true, session: { shop, token, userId: payload.sub || undefined } };
   };

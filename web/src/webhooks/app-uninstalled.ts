@@ -16,8 +16,7 @@ export function appUninstalledHandler(ctx: WebhookContext): WebhookHandler {
     const now = ctx.now();
     await ctx.db.stores.markUninstalled(store.id, now);
     for (const pixel of await ctx.db.pixels.listByStore(store.id)) await ctx.db.pixels.stop(pixel.id, UNINSTALLED_REASON, now);
-    const sessions = await ctx.sessions.findSessionsByShop(delivery.shop);
-    if (sessions.length > 0) await ctx.sessions.deleteSessions(sessions.map((session) => session.id));
-    return { action: 'uninstalled', detail: `store marked uninstalled, ${sessions.length} session(s) deleted` };
+    const sessions = await ctx.sessions.deleteSessionsByShop(delivery.shop);
+    return { action: 'uninstalled', detail: `store marked uninstalled, ${sessions} session(s) deleted` };
   };
 }

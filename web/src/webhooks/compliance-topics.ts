@@ -82,9 +82,8 @@ export function shopRedactHandler(ctx: WebhookContext): WebhookHandler {
       outcome = `deleted the store with ${deleted.events} event(s) and ${deleted.sessions} session(s)`;
     } else {
       // Sessions are keyed by domain and can exist without a store row (install never completed).
-      const sessions = await ctx.sessions.findSessionsByShop(delivery.shop);
-      if (sessions.length > 0) await ctx.sessions.deleteSessions(sessions.map((session) => session.id));
-      outcome = `no store data held; deleted ${sessions.length} session(s)`;
+      const sessions = await ctx.sessions.deleteSessionsByShop(delivery.shop);
+      outcome = `no store data held; deleted ${sessions} session(s)`;
     }
     await ctx.db.scrubDeletedContent();
     await ctx.db.compliance.completeRequest(request.id, ctx.now(), outcome);

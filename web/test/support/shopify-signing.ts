@@ -23,6 +23,8 @@ export interface WebhookDelivery {
   webhookId?: string;
   /** Overrides the computed signature (bad-HMAC tests). */
   hmac?: string;
+  /** X-Shopify-Triggered-At; now by default (older deliveries are refused as replays). */
+  triggeredAt?: string;
 }
 
 export function webhookHeaders(delivery: WebhookDelivery): Record<string, string> {
@@ -34,7 +36,7 @@ export function webhookHeaders(delivery: WebhookDelivery): Record<string, string
     'x-shopify-shop-domain': delivery.shop,
     'x-shopify-api-version': '2026-07',
     'x-shopify-webhook-id': delivery.webhookId ?? randomUUID(),
-    'x-shopify-triggered-at': '2026-11-28T10:00:00.000000Z',
+    'x-shopify-triggered-at': delivery.triggeredAt ?? new Date().toISOString(),
     'x-shopify-event-id': randomUUID(),
   };
 }

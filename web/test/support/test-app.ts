@@ -45,7 +45,7 @@ export interface TestApp {
   webPixels: FakeWebPixels;
   /** Any request to the server; `payload` objects are sent as JSON, strings as they are. */
   request(method: string, path: string, options?: { headers?: Record<string, string>; payload?: unknown }): Promise<TestResponse>;
-  deliver(topic: string, body: string, options?: { shop?: string; webhookId?: string; hmac?: string }): Promise<TestResponse>;
+  deliver(topic: string, body: string, options?: { shop?: string; webhookId?: string; hmac?: string; triggeredAt?: string }): Promise<TestResponse>;
   admin(shop: string, method: 'GET' | 'PUT' | 'POST', path: string, payload?: unknown): Promise<TestResponse>;
   /** Saves a working pixel configuration for the shop through the admin API. */
   configurePixel(shop: string, settings?: Record<string, unknown>): Promise<void>;
@@ -118,7 +118,15 @@ async function startApp(database: TestDatabase, env: Record<string, string>, san
     request,
     deliver: (topic, body, options = {}) =>
       request('POST', '/api/webhooks', {
-        headers: webhookHeaders({ topic, body, shop: options.shop ?? SHOP_A, secret: API_SECRET, webhookId: options.webhookId, hmac: options.hmac }),
+        headers: webhookHeaders({
+          topic,
+          body,
+          shop: options.shop ?? SHOP_A,
+          secret: API_SECRET,
+          webhookId: options.webhookId,
+          hmac: options.hmac,
+          triggeredAt: options.triggeredAt,
+        }),
         payload: body,
       }),
     admin,
@@ -141,10 +149,17 @@ async function startApp(database: TestDatabase, env: Record<string, string>, san
   };
 }
 
+/** The shop Shopify's published order payloads belong to (in their storefront URLs). */
+const FIXTURE_SHOP = 'jsmith.myshopify.com';
+
 /**
- * A fixture body with its timestamps moved to `at`, so events fall inside Meta's 7-day window.
+ * A fixture body with its timestamps moved to `at`, so events fall inside Meta's 7-day window, and
+ * its storefront URLs on `shop`, whose body it becomes (a body naming another shop is refused).
  * Text replacement keeps every other byte (and the exact big ids) as Shopify wrote them.
  */
-export function freshFixture(file: string, at: Date = new Date()): string {
-  return fixtureBody(file).replace(/"(created_at|updated_at|processed_at)": "[^"]+"/g, `"$1": "${at.toISOString()}"`);
+export function freshFixture(file: string, at: Date = new Date(), shop: string = SHOP_A): string {
+  return fixtureBody(file)
+    .replace(/"(created_at|updated_at|processed_at)": "[^"]+"/g, `"$1": "${at.toISOString()}"`)
+    .split(FIXTURE_SHOP)
+    .join(shop);
 }

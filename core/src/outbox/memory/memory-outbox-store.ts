@@ -75,7 +75,7 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
     }
     // From here on nothing awaits, so checks and writes are all-or-nothing.
     const now = this.state.clock();
-    const receiptKey = receipt && JSON.stringify([receipt.source, receipt.deliveryId]);
+    const receiptKey = receipt && JSON.stringify([receipt.storeId, receipt.source, receipt.deliveryId]);
     if (receiptKey && this.state.receipts.has(receiptKey)) return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0, stitched: 0 };
     const { cartState, cartStateBasedOn } = options;
     if (cartState && cartStateBasedOn !== undefined) this.carts.assertUnchanged(cartState, cartStateBasedOn);

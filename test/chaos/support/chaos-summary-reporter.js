@@ -1,0 +1,35 @@
+/**
+ * Prints the suite's counts, taken by the tests from the Graph sandbox's record and written to the
+ * summary file, just before the runner's passed/failed line: the load figures first, then the
+ * `chaos:` summary line.
+ */
+const fs = require('node:fs');
+const { summaryFile } = require('./summary-file');
+
+class ChaosSummaryReporter {
+  onRunComplete() {
+    const file = summaryFile();
+    if (!fs.existsSync(file)) {
+      process.stdout.write('\nchaos: no summary (the suite stopped before counting)\n');
+      return;
+    }
+    const s = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const n = (value) => Number(value ?? 0).toLocaleString('en-US');
+    const lines = [];
+    if (s.load) {
+      lines.push(
+        `chaos load: ${n(s.load.webhooks)} webhooks in ${s.load.seconds} s (${s.load.targetRate} orders/s offered), ` +
+          `ack p50 ${s.load.p50Ms} ms, p90 ${s.load.p90Ms} ms, p99 ${s.load.p99Ms} ms, ` +
+          `server RSS ${s.load.rssStartMb} -> ${s.load.rssEndMb} MB (growth ${s.load.rssGrowthMb} MB)`,
+      );
+    }
+    lines.push(`chaos: resent after a SIGKILL between Meta's answer and the mark ${n(s.resentAfterKill)} (same event_id, which Meta deduplicates)`);
+    lines.push(
+      `chaos: webhooks accepted ${n(s.webhooksAccepted)}, events sent ${n(s.eventsSent)}, duplicates ${n(s.duplicates)}, lost ${n(s.lost)}, ` +
+        `faults injected ${n(s.faultsInjected)}, fuzz cases ${n(s.fuzzCases)}`,
+    );
+    process.stdout.write(`\n${lines.join('\n')}\n`);
+    fs.rmSync(file, { force: true });
+  }
+}
+module.exports = ChaosSummaryReporter;

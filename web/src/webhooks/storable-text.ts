@@ -1,0 +1,31 @@
+/**
+ * PostgreSQL text cannot hold NUL, and no UTF-8 column can hold a lone UTF-16 surrogate; both are
+ * valid in JSON (`\u0000`, `\ud800`). Left in an id or a token they fail the write on every retry,
+ * so every string of a body is made storable first: each such character becomes U+FFFD, as a UTF-8
+ * decoder does with bytes it cannot read. Nothing else changes.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export interface StorableResult {
+  value: unknown;
+  /** Strings that held a character no database column can store. */
+  replaced: number;
+}
+
+export function storableText(value: unknown): StorableResult {
+  let replaced = 0;
+  const visit = (node: unknown): unknown => {
+    if (typeof node === 'string') {
+      const clean = node.replace(UNSTORABLE, '\uFFFD');
+      if (clean !== node) replaced += 1;
+      return clean;
+    }
+    if (Array.isArray(node)) return node.map(visit);
+    if (typeof node === 'object' && node !== null) {
+      return Object.fromEntries(Object.entries(node).map(([key, child]) => [visit(key) as string, visit(child)]));
+    }
+    return node;
+  };
+  const result = visit(value);
+  return { value: result, replaced };
+}
