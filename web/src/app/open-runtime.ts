@@ -86,5 +86,13 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     logger,
     now,
   };
-  return { db, engine, services, close: () => db.close() };
+  return {
+    db,
+    engine,
+    services,
+    async close() {
+      await services.adminAccess.settle();
+      await db.close();
+    },
+  };
 }

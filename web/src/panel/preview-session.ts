@@ -52,6 +52,7 @@ export function withPreviewShop(services: AppServices): AppServices {
       if (shop !== PREVIEW_SHOP) real.ensureInBackground(shop, sessionToken);
     },
     state: (shop) => (shop === PREVIEW_SHOP ? Promise.resolve({ status: 'not_connected', message: NO_STORE }) : real.state(shop)),
+    settle: () => real.settle(),
   };
   return { ...services, adminAccess };
 }

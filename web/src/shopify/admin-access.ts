@@ -23,6 +23,8 @@ export interface AdminAccess {
   /** Starts `offlineSession` without waiting; a recent failure is not retried in the background. */
   ensureInBackground(shop: string, sessionToken: string): void;
   state(shop: string): Promise<AdminAccessState>;
+  /** Waits for the work started in the background (exchanges, post-install setup): before the database closes. */
+  settle(): Promise<void>;
 }
 
 export class AdminAccessError extends Error {
@@ -52,6 +54,8 @@ const BACKGROUND_RETRY_AFTER_MS = 60_000;
 export function createAdminAccess({ shopify, sessions, logger, now = () => new Date(), onConnected }: Options): AdminAccess {
   const inFlight = new Map<string, Promise<Session>>();
   const failures = new Map<string, { message: string; at: Date }>();
+  /** Post-install setups still running: a shutdown must not close the database under them. */
+  const setups = new Set<Promise<unknown>>();
 
   const obtain = async (shop: string, sessionToken: string | undefined): Promise<Session> => {
     const stored = await sessions.loadSession(shopify.session.getOfflineId(shop));
@@ -84,7 +88,12 @@ export function createAdminAccess({ shopify, sessions, logger, now = () => new D
       });
       await sessions.storeSession(session);
       logger.info({ shop, scope: session.scope, expires: session.expires?.toISOString() }, 'admin token obtained by token exchange');
-      onConnected?.(shop, session).catch((error: unknown) => logger.warn({ shop, error: error instanceof Error ? error.message : String(error) }, 'post-install setup failed'));
+      if (onConnected) {
+        const setup = onConnected(shop, session)
+          .catch((error: unknown) => logger.warn({ shop, error: error instanceof Error ? error.message : String(error) }, 'post-install setup failed'))
+          .finally(() => setups.delete(setup));
+        setups.add(setup);
+      }
       return session;
     } catch (error) {
       throw new AdminAccessError(`Shopify refused the token exchange (${describeShopifyError(error)}).`);
@@ -113,6 +122,11 @@ export function createAdminAccess({ shopify, sessions, logger, now = () => new D
 
   return {
     offlineSession,
+    async settle() {
+      await Promise.allSettled([...inFlight.values(), ...setups]);
+      // An exchange that just finished may have started a setup.
+      await Promise.allSettled([...setups]);
+    },
     ensureInBackground(shop, sessionToken) {
       const failure = failures.get(shop);
       if (failure && now().getTime() - failure.at.getTime() < BACKGROUND_RETRY_AFTER_MS) return;
