@@ -17,7 +17,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient as SqliteClient } from '../generated/sqlite';
 import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from '../generated/postgresql';
-import type { DatabaseTarget, Provider } from './database-target';
+import { searchPathOption, type DatabaseTarget, type Provider } from './database-target';
 
 export type DbClient = SqliteClient;
 export type Tx = Prisma.TransactionClient;
@@ -75,7 +75,11 @@ function createClient(target: DatabaseTarget, options: ClientOptions): DbClient 
     const adapter = new PrismaBetterSQLite3({ url: `file:${target.filePath}`, timeout: 5_000 });
     return new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+  // Prisma qualifies its own queries with `schema`; the search path covers the stores' raw SQL.
+  const adapter = new PrismaPg(
+    { connectionString: target.url, max: options.poolSize ?? 10, ...searchPathOption(target.schema) },
+    target.schema === undefined ? undefined : { schema: target.schema },
+  );
   // Same models, same delegate shapes: the PostgreSQL client is used through the SQLite client's type.
   return new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as DbClient;
 }
