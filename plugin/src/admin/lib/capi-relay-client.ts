@@ -2,6 +2,8 @@
  * The settings page's client for the plugin's admin routes. Plain fetch with the dashboard's session
  * cookie, so a refused save keeps its per-field messages. The response types are the routes' own.
  */
+import type { EventLogEntry } from '@capi-relay/core';
+
 import type { toSettingsResponse } from '../../api/admin/capi-relay/settings/route';
 
 declare const __BACKEND_URL__: string | undefined;
@@ -16,17 +18,7 @@ export interface SettingsPatch {
   events?: Partial<AdminSettings['events']>;
 }
 
-export interface EventLogRow {
-  id: string;
-  eventName: string;
-  eventId: string;
-  status: string;
-  reason: string | null;
-  reasonDetail: string | null;
-  attempts: number;
-  lastMessage: string | null;
-  createdAt: string;
-}
+export type { EventLogEntry as EventLogRow } from '@capi-relay/core';
 
 /** A refused request: the route's message, and for settings one message per refused field. */
 export class AdminRequestError extends Error {
@@ -55,5 +47,5 @@ export const capiRelayClient = {
   getSettings: () => call<AdminSettings>('/settings'),
   saveSettings: (patch: SettingsPatch) => call<AdminSettings>('/settings', { method: 'POST', body: JSON.stringify(patch) }),
   sendTestEvent: () => call<{ eventsReceived: number | null; fbtraceId: string | null }>('/test-event', { method: 'POST', body: '{}' }),
-  listEvents: (limit = 25) => call<{ events: EventLogRow[] }>(`/events?limit=${limit}`),
+  listEvents: (limit = 25) => call<{ events: EventLogEntry[] }>(`/events?limit=${limit}`),
 };
