@@ -5,7 +5,8 @@
  * with this result in its own HTTP framework.
  */
 import { buildTestEvent } from '../events';
-import { ConfigurationGraphError, type GraphClient, GraphError } from '../graph';
+import { ConfigurationGraphError, GraphError } from '../graph';
+import type { EventSender } from '../outbox/worker';
 import { validateEvent } from '../validate';
 import type { PixelConfigStore } from './port';
 import type { SettingsService } from './settings-service';
@@ -21,15 +22,17 @@ export interface SendTestEventInput {
 
 export type TestEventResult =
   | { ok: true; eventId: string; eventsReceived: number | null; fbtraceId: string | null }
-  /** `status`: 400 for what the merchant can fix in settings, 502 when Meta failed transiently. */
-  | { ok: false; status: 400 | 502; error: string; code: number | null; fbtraceId: string | null };
+  /** Nothing was sent: the settings lack what the test needs (HTTP 400). */
+  | { ok: false; refused: 'settings'; error: string }
+  /** Meta answered with an error: `status` 502 when it failed transiently, else 400. */
+  | { ok: false; refused: 'meta'; status: 400 | 502; error: string; code: number | null; fbtraceId: string | null };
 
 function refused(error: string): TestEventResult {
-  return { ok: false, status: 400, error, code: null, fbtraceId: null };
+  return { ok: false, refused: 'settings', error };
 }
 
 export async function sendTestEvent(
-  deps: { pixels: PixelConfigStore; settings: SettingsService; graph: GraphClient },
+  deps: { pixels: PixelConfigStore; settings: SettingsService; graph: EventSender },
   input: SendTestEventInput,
 ): Promise<TestEventResult> {
   const [pixel] = await deps.pixels.listByStore(input.storeId);
@@ -53,6 +56,7 @@ export async function sendTestEvent(
   const error = result?.error;
   return {
     ok: false,
+    refused: 'meta',
     status: error instanceof GraphError && error.kind === 'retry' ? 502 : 400,
     error: error?.merchantMessage ?? 'Meta did not answer the test event.',
     code: error?.code ?? null,

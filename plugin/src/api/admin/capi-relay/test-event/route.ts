@@ -17,5 +17,6 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     res.json({ eventsReceived: result.eventsReceived, fbtraceId: result.fbtraceId, eventId: result.eventId });
     return;
   }
-  res.status(result.status).json({ message: result.error, code: result.code, fbtraceId: result.fbtraceId });
+  if (result.refused === 'settings') res.status(400).json({ message: result.error });
+  else res.status(result.status).json({ message: result.error, code: result.code, fbtraceId: result.fbtraceId });
 }
