@@ -36,8 +36,10 @@ describe('mapMedusaOrder', () => {
     });
   });
 
-  it('has no cart token for an order converted from a draft order', () => {
-    expect(mapMedusaOrder({ ...order, cart: null }).cartToken).toBeUndefined();
+  it('maps an order converted from a draft order (no cart) to the staff channel', () => {
+    const mapped = mapMedusaOrder({ ...order, cart: null });
+    expect(mapped.channel).toBe('staff');
+    expect(mapped).not.toHaveProperty('cartToken');
   });
 
   it('names the field it cannot map, never its value', () => {

@@ -111,7 +111,8 @@ export function mapMedusaOrder(order: MedusaOrder): Order {
     id: order.id,
     name: order.display_id === null || order.display_id === undefined ? undefined : `#${order.display_id}`,
     createdAt: dateOf(order.created_at, 'order.created_at'),
-    channel: 'online',
+    // Only a storefront checkout completes a cart; an order without one was converted from an admin draft order.
+    channel: order.cart?.id ? 'online' : 'staff',
     cartToken: text(order.cart?.id),
   });
 }
