@@ -119,4 +119,19 @@ describeTestStore(({ api, store: seeded, admin }) => {
       reasonDetail: 'Sending AddToCart events is turned off in settings.',
     });
   });
+
+  it('sends the AddToCart of a cart created with its items, with the creating request\'s browser context', async () => {
+    const store = seeded();
+    const headers = shopperHeaders(store.publishableKey);
+    const created = await api.post('/store/carts', { region_id: store.regionId, email: SHOPPER.email, items: [{ variant_id: store.variantId, quantity: 3 }] }, { headers });
+    const cart = created.data.cart as { id: string; items: { id: string }[] };
+    const [event] = await waitForEvents(sandbox, 1);
+    expect(event).toMatchObject({
+      event_name: 'AddToCart',
+      event_id: `add_to_cart:${cart.id}:${cart.items[0]?.id}:3`,
+      event_source_url: SHOPPER.productPage,
+      user_data: { client_user_agent: SHOPPER.userAgent, fbp: SHOPPER.fbp, fbc: SHOPPER.fbc, em: [sha256('jane.doe@example.com')] },
+      custom_data: { value: 75, currency: 'EUR', num_items: 3 },
+    });
+  });
 });
