@@ -16,7 +16,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient as SqliteClient } from '../generated/sqlite';
 import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from '../generated/postgresql';
-import type { DatabaseTarget, Provider } from './database-target';
+import { searchPathOption, type DatabaseTarget, type Provider } from './database-target';
 import { createSqliteAdapter } from './sqlite-adapter';
 
 export type DbClient = SqliteClient;
@@ -73,7 +73,11 @@ function createClient(target: DatabaseTarget, options: ClientOptions): DbClient 
   if (target.provider === 'sqlite') {
     return new SqliteClient({ adapter: createSqliteAdapter(target.filePath), transactionOptions: TRANSACTION_OPTIONS });
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+  // Prisma qualifies its own queries with `schema`; the search path covers the stores' raw SQL.
+  const adapter = new PrismaPg(
+    { connectionString: target.url, max: options.poolSize ?? 10, ...searchPathOption(target.schema) },
+    target.schema === undefined ? undefined : { schema: target.schema },
+  );
   // Same models, same delegate shapes: the PostgreSQL client is used through the SQLite client's type.
   return new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as DbClient;
 }

@@ -22,6 +22,17 @@ describe('resolveDatabaseTarget', () => {
     expect(resolveDatabaseTarget(url, cwd)).toEqual({ provider: 'postgresql', url });
   });
 
+  it.each([
+    ['postgres://u@db/capi?schema=capi_relay', 'postgres://u@db/capi'],
+    ['postgres://u@db/capi?sslmode=require&schema=capi_relay', 'postgres://u@db/capi?sslmode=require'],
+  ])('takes the schema out of %s (pg does not know it)', (url, rest) => {
+    expect(resolveDatabaseTarget(url, cwd)).toEqual({ provider: 'postgresql', url: rest, schema: 'capi_relay' });
+  });
+
+  it.each(['Capi', 'capi-relay', '1capi', 'x";DROP'])('refuses the schema name %j', (schema) => {
+    expect(() => resolveDatabaseTarget(`postgres://db/capi?schema=${encodeURIComponent(schema)}`, cwd)).toThrow(/schema .* must be lowercase/);
+  });
+
   it.each(['file:', 'file::memory:'])('refuses %j: a file path is needed', (url) => {
     expect(() => resolveDatabaseTarget(url, cwd)).toThrow(/needs a file path/);
   });

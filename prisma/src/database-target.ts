@@ -8,7 +8,16 @@ export type Provider = 'sqlite' | 'postgresql';
 
 export type DatabaseTarget =
   | { provider: 'sqlite'; /** Absolute path of the database file. */ filePath: string }
-  | { provider: 'postgresql'; url: string };
+  | {
+      provider: 'postgresql';
+      /** The connection URL without `schema`, which pg does not know. */
+      url: string;
+      /**
+       * Prisma's `?schema=` convention: our tables in their own PostgreSQL schema, so they can share a
+       * database with another application's (the Medusa plugin's default). Absent: `public`.
+       */
+      schema?: string;
+    };
 
 export const DEFAULT_SQLITE_FILE = 'data/capi-relay.sqlite';
 
@@ -29,9 +38,31 @@ export function resolveDatabaseTarget(url: string | undefined, cwd = process.cwd
     }
     return { provider: 'sqlite', filePath: path.resolve(cwd, filePath) };
   }
-  if (/^postgres(ql)?:\/\//i.test(value)) return { provider: 'postgresql', url: value };
+  if (/^postgres(ql)?:\/\//i.test(value)) return postgresTarget(value);
   throw new DatabaseUrlError(
     'DATABASE_URL must start with "file:" (SQLite) or "postgres://" / "postgresql://" (PostgreSQL); ' +
       'leave it unset to use ./data/capi-relay.sqlite.',
   );
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function postgresTarget(value: string): DatabaseTarget {
+  const queryStart = value.indexOf('?');
+  if (queryStart < 0) return { provider: 'postgresql', url: value };
+  const params = new URLSearchParams(value.slice(queryStart + 1));
+  const schema = params.get('schema');
+  if (schema === null) return { provider: 'postgresql', url: value };
+  // Unquoted-identifier rules: the name is spliced into search_path and CREATE SCHEMA.
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new DatabaseUrlError(`DATABASE_URL schema "${schema}" must be lowercase letters, digits and underscores, starting with a letter or underscore.`);
+  }
+  params.delete('schema');
+  const rest = params.toString();
+  return { provider: 'postgresql', url: value.slice(0, queryStart) + (rest === '' ? '' : `?${rest}`), schema };
+}
+
+/** The pg connection option that makes the schema the one unqualified names resolve in. */
+export function searchPathOption(schema: string | undefined): { options?: string } {
+  return schema === undefined ? {} : { options: `-c search_path=${schema}` };
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import type { Logger } from '@capi-relay/core';
-import type { DatabaseTarget, Provider } from './database-target';
+import { searchPathOption, type DatabaseTarget, type Provider } from './database-target';
 
 export const MIGRATIONS_ROOT = path.join(__dirname, '..', 'migrations');
 
@@ -130,13 +130,15 @@ function migrateSqlite(filePath: string, files: MigrationFile[]): string[] {
   }
 }
 
-async function migratePostgres(url: string, files: MigrationFile[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
+async function migratePostgres(url: string, schema: string | undefined, files: MigrationFile[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url, ...searchPathOption(schema) });
   await client.connect();
   try {
     await client.query('BEGIN');
     try {
       await client.query(`SELECT pg_advisory_xact_lock(${PRISMA_ADVISORY_LOCK})`);
+      // Under the lock, so two first starts do not race; the history table lives in the schema too.
+      if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
       await client.query(POSTGRES_HISTORY_TABLE);
       const { rows } = await client.query<AppliedMigration>(
         'SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations"',
@@ -166,7 +168,7 @@ async function migratePostgres(url: string, files: MigrationFile[]): Promise<str
 export async function migrateDatabase(target: DatabaseTarget, logger: Logger): Promise<string[]> {
   const files = readMigrations(target.provider);
   const applied =
-    target.provider === 'sqlite' ? migrateSqlite(target.filePath, files) : await migratePostgres(target.url, files);
+    target.provider === 'sqlite' ? migrateSqlite(target.filePath, files) : await migratePostgres(target.url, target.schema, files);
   if (applied.length > 0) logger.info({ provider: target.provider, migrations: applied }, 'database migrated');
   return applied;
 }

@@ -77,8 +77,12 @@ export interface Consent {
   saleOfData?: boolean;
 }
 
-/** Where the sale happened: online orders are `website` events, point-of-sale ones `physical_store`. */
-export type SalesChannel = 'online' | 'pos';
+/**
+ * Where the sale happened: online orders are `website` events, point-of-sale ones `physical_store`,
+ * and orders the merchant's staff entered for a customer (an admin draft order) `other`: no shopper's
+ * browser was involved, so neither a page nor a user agent is expected.
+ */
+export type SalesChannel = 'online' | 'pos' | 'staff';
 
 /** What an order and a checkout both hold: the total, the lines, and who is buying, from where. */
 export interface PricedBasket {

@@ -1,5 +1,6 @@
 export * from './port';
 export { CartSnapshotConflictError } from './cart-snapshot-conflict';
+export { DEFAULT_EVENT_LOG_LIMIT, eventLogEntry, parseEventLogQuery, type EventLogEntry, type EventLogQueryString } from './event-log-entry';
 export { summarizeEvent, tallyDropped, tallyKeys, zeroStatusCounts, type EventSummaryColumns, type LatestAttempt } from './event-summary';
 export { assertRecordable } from './recordable';
 export { redactionScope, type RedactionScope, type TokenBearer } from './redaction-scope';

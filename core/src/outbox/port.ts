@@ -26,6 +26,8 @@ export const NOT_SENT_REASONS = [
   'invalid',
   'needs_browser_context',
   'test_order',
+  /** Entered by staff (an admin draft order), not placed by a shopper on the website. */
+  'draft_order',
   'order_cancelled',
   'store_uninstalled',
   'too_old',

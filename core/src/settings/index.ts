@@ -2,3 +2,4 @@ export * from './port';
 export * from './settings-view';
 export * from './validate-settings-input';
 export * from './settings-service';
+export * from './send-test-event';

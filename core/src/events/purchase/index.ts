@@ -1,7 +1,10 @@
-import type { Order } from '../../model/commerce';
+import type { ActionSource } from '../../meta/wire';
+import type { Order, SalesChannel } from '../../model/commerce';
 import { buildEvent } from '../build-event';
 import type { BuildContext, BuiltEvent, EventDefinition } from '../definition';
 import { eventIds } from '../event-ids';
+
+const ACTION_SOURCE_OF_CHANNEL: Record<SalesChannel, ActionSource> = { online: 'website', pos: 'physical_store', staff: 'other' };
 
 export const purchaseEvent: EventDefinition<Order> = {
   eventName: 'Purchase',
@@ -9,7 +12,7 @@ export const purchaseEvent: EventDefinition<Order> = {
   sourceId: (order) => order.id,
   tokens: (order) => ({ cartToken: order.cartToken, checkoutToken: order.checkoutToken }),
   occurredAt: (order) => order.createdAt,
-  actionSource: (order) => (order.channel === 'pos' ? 'physical_store' : 'website'),
+  actionSource: (order) => ACTION_SOURCE_OF_CHANNEL[order.channel],
   identity: (order) => order,
   value: (order) => order.total,
   lines: (order) => order.lineItems,

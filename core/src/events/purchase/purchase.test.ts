@@ -83,6 +83,10 @@ describe('buildPurchase', () => {
     expect(built.event.user_data).not.toHaveProperty('client_user_agent');
   });
 
+  it('sends orders staff entered for a customer as other events', () => {
+    expect(buildPurchase(order({ channel: 'staff', browser: undefined }), { now: NOW }).event.action_source).toBe('other');
+  });
+
   it('builds fbc from the click id and when it was seen, in milliseconds, when no cookie exists', () => {
     const browser = { fbclid: 'IwAR2xExAmPlE', fbclidSeenAt: new Date('2026-03-09T08:00:00.123Z') };
     expect(buildPurchase(order({ browser })).event.user_data.fbc).toBe(`fb.1.${Date.parse('2026-03-09T08:00:00.123Z')}.IwAR2xExAmPlE`);

@@ -5,7 +5,7 @@ import type { ValidationCode, ValidationIssue } from '../../validate';
 import type { NotSentReason } from '../port';
 
 /** Reasons an adapter can know before planning: facts about the event's origin, not about Meta. */
-export type AdapterSkipReason = Extract<NotSentReason, 'test_order' | 'order_cancelled' | 'needs_browser_context' | 'no_consent' | 'store_uninstalled'>;
+export type AdapterSkipReason = Extract<NotSentReason, 'test_order' | 'draft_order' | 'order_cancelled' | 'needs_browser_context' | 'no_consent' | 'store_uninstalled'>;
 
 export interface PlanSkip {
   reason: AdapterSkipReason;
