@@ -36,7 +36,7 @@ export function describeRecordConformance(ctx: ConformanceContext): void {
       const { outbox } = ctx.harness();
       await outbox.record(receipt(first.storeId, 'shared-id'), [newEvent(first.storeId, first.pixelConfigId, 1)]);
       const other = await outbox.record(receipt(second.storeId, 'shared-id'), [newEvent(second.storeId, second.pixelConfigId, 1)]);
-      expect(other).toEqual({ duplicateDelivery: false, inserted: 1, duplicateEvents: 0 });
+      expect(other).toEqual({ duplicateDelivery: false, inserted: 1, duplicateEvents: 0, stitched: 0 });
     });
 
     it('inserts an event once per (pixel, event name, event id), across deliveries and within one', async () => {

@@ -92,7 +92,25 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     services,
     async close() {
       await services.adminAccess.settle();
-      await db.close();
+      await closeWithin(db, DATABASE_CLOSE_TIMEOUT_MS, logger);
     },
   };
+}
+
+/** How long a shutdown waits for the database driver to let go before it goes on without it. */
+const DATABASE_CLOSE_TIMEOUT_MS = 10_000;
+
+/**
+ * A shutdown must end: Prisma's PostgreSQL disconnect was seen (rarely, in tests) to wait forever
+ * with no connection open on the server, so it gets a bounded wait and a log line instead.
+ */
+async function closeWithin(db: Database, timeoutMs: number, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    timer.unref();
+  });
+  const outcome = await Promise.race([db.close().then(() => 'closed' as const), timedOut]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') logger.warn({ timeoutMs }, 'the database connections did not close in time; shutting down without waiting for them');
 }
