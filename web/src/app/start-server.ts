@@ -30,7 +30,9 @@ export interface RunningServer {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, warnings } = loadConfig(options.env, options.cwd);
-  const logger = options.logger ?? loggerOptions(config.logLevel, config.mode === 'development' ? readableLogStream() : undefined);
+  // Readable lines for a person at a terminal in development; JSON wherever a program reads the output.
+  const readable = config.mode === 'development' && process.stdout.isTTY === true;
+  const logger = options.logger ?? loggerOptions(config.logLevel, readable ? readableLogStream() : undefined);
   const { app, runtime } = await buildServer({ config, logger });
   for (const warning of warnings) app.log.warn({ development: true }, warning);
 
