@@ -6,7 +6,7 @@ const saved: AdminSettings = {
   accessTokenSet: true,
   accessTokenLast4: 'abcd',
   testEventCode: null,
-  events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
+  events: { Purchase: true, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
   enabled: true,
   stopped: null,
 };
