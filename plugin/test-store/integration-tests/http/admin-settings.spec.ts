@@ -47,7 +47,7 @@ describeTestStore(({ api, admin }) => {
       accessTokenSet: true,
       accessTokenLast4: ACCESS_TOKEN.slice(-4),
       testEventCode: 'TEST12345',
-      events: { Purchase: true, InitiateCheckout: false, AddToCart: true },
+      events: { Purchase: true, InitiateCheckout: false, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
       enabled: true,
       stopped: null,
     };
