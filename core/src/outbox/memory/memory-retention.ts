@@ -35,15 +35,15 @@ function customerRows(state: MemoryOutboxState, storeId: string, selector: Custo
   const isCustomers = (row: { customerRef?: string | null }) => customerRef !== undefined && row.customerRef === customerRef;
   const events = [...state.events.values()].filter((row) => row.storeId === storeId);
   const carts = [...state.carts.values()].filter(({ snapshot }) => snapshot.storeId === storeId);
-  const selectedEvents = events.filter((row) => isCustomers(row) || orders.has(row.sourceId));
-  const selectedCarts = carts.filter(({ snapshot }) => isCustomers(snapshot));
-  const scope = redactionScope([...selectedEvents, ...selectedCarts.map(({ snapshot }) => snapshot)]);
+  const selectedEvents = new Set(events.filter((row) => isCustomers(row) || orders.has(row.sourceId)));
+  const selectedCarts = new Set(carts.filter(({ snapshot }) => isCustomers(snapshot)));
+  const scope = redactionScope([...selectedEvents, ...[...selectedCarts].map(({ snapshot }) => snapshot)]);
   const cartTokens = new Set(scope.cartTokens);
   const checkoutTokens = new Set(scope.checkoutTokens);
   const linked = (row: TokenBearer) => (!!row.cartToken && cartTokens.has(row.cartToken)) || (!!row.checkoutToken && checkoutTokens.has(row.checkoutToken));
   return {
-    events: events.filter((row) => selectedEvents.includes(row) || linked(row)),
-    carts: carts.filter((row) => selectedCarts.includes(row) || linked(row.snapshot)),
+    events: events.filter((row) => selectedEvents.has(row) || linked(row)),
+    carts: carts.filter((row) => selectedCarts.has(row) || linked(row.snapshot)),
   };
 }
 
