@@ -12,11 +12,17 @@
  *   transaction with a no-op UPDATE, which takes the write lock up front (waiting up to the busy
  *   timeout), as BEGIN IMMEDIATE would.
  * On PostgreSQL `write` is a plain interactive transaction.
+ *
+ * `sql` runs statements beneath Prisma on the same connection (SQLite) or pool (PostgreSQL).
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { Prisma, PrismaClient as SqliteClient } from '../generated/sqlite';
 import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from '../generated/postgresql';
 import { searchPathOption, type DatabaseTarget, type Provider } from './database-target';
+import { createPgDriver } from './driver/pg-driver';
+import type { SqlDriver } from './driver/sql-driver';
+import { createSqliteDriver } from './driver/sqlite-driver';
 import { createSqliteAdapter } from './sqlite-adapter';
 
 export type DbClient = SqliteClient;
@@ -48,38 +54,48 @@ export interface Db {
   client: DbClient;
   /** Runs `work` in a transaction that may write (see the file comment). */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** SQL beneath Prisma on the same connections, for the hot paths only (driver/sql-driver.ts). */
+  sql: SqlDriver;
+  close(): Promise<void>;
 }
 
 /** Matches no row, but executing it takes SQLite's write lock; the table exists once migrated. */
 const TAKE_SQLITE_WRITE_LOCK = 'UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0 = 1';
 
 export function createDb(target: DatabaseTarget, options: ClientOptions = {}): Db {
-  const client = createClient(target, options);
   if (target.provider === 'postgresql') {
-    return { provider: target.provider, client, write: (work) => client.$transaction(work) };
+    // One pool for Prisma and the SQL driver, so the pool size bounds both.
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, ...searchPathOption(target.schema) });
+    // Prisma qualifies its own queries with `schema`; the search path covers the stores' raw SQL.
+    const adapter = new PrismaPg(pool, target.schema === undefined ? undefined : { schema: target.schema });
+    // Same models, same delegate shapes: the PostgreSQL client is used through the SQLite client's type.
+    const client = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as DbClient;
+    return {
+      provider: target.provider,
+      client,
+      write: (work) => client.$transaction(work),
+      sql: createPgDriver(pool),
+      async close() {
+        await client.$disconnect();
+        await pool.end();
+      },
+    };
   }
+  let client: DbClient | undefined;
+  const sqlite = createSqliteAdapter(target.filePath, () => (client as DbClient).$connect());
+  client = new SqliteClient({ adapter: sqlite.factory, transactionOptions: TRANSACTION_OPTIONS });
+  const sqliteClient = client;
   return {
     provider: target.provider,
-    client,
+    client: sqliteClient,
     write: (work) =>
-      client.$transaction(async (tx) => {
+      sqliteClient.$transaction(async (tx) => {
         await tx.$executeRawUnsafe(TAKE_SQLITE_WRITE_LOCK);
         return work(tx);
       }),
+    sql: createSqliteDriver(() => sqlite.connection()),
+    close: () => sqliteClient.$disconnect(),
   };
-}
-
-function createClient(target: DatabaseTarget, options: ClientOptions): DbClient {
-  if (target.provider === 'sqlite') {
-    return new SqliteClient({ adapter: createSqliteAdapter(target.filePath), transactionOptions: TRANSACTION_OPTIONS });
-  }
-  // Prisma qualifies its own queries with `schema`; the search path covers the stores' raw SQL.
-  const adapter = new PrismaPg(
-    { connectionString: target.url, max: options.poolSize ?? 10, ...searchPathOption(target.schema) },
-    target.schema === undefined ? undefined : { schema: target.schema },
-  );
-  // Same models, same delegate shapes: the PostgreSQL client is used through the SQLite client's type.
-  return new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as DbClient;
 }
 
 /** True for a unique-constraint violation (P2002), whichever generated client raised it. */

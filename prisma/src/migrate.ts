@@ -12,6 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import type { Logger } from '@capi-relay/core';
 import { searchPathOption, type DatabaseTarget, type Provider } from './database-target';
+import { sqliteTime } from './driver/sqlite-driver';
 
 export const MIGRATIONS_ROOT = path.join(__dirname, '..', 'migrations');
 
@@ -94,11 +95,6 @@ const POSTGRES_HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" 
 /** The advisory lock key `prisma migrate` takes, so our runner and the CLI also exclude each other. */
 const PRISMA_ADVISORY_LOCK = 72707369;
 
-/** Prisma's SQLite timestamp text: ISO 8601 with milliseconds and an explicit +00:00 offset. */
-function sqliteTimestamp(date: Date): string {
-  return date.toISOString().replace('Z', '+00:00');
-}
-
 function migrateSqlite(filePath: string, files: MigrationFile[]): string[] {
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   const db = new BetterSqlite3(filePath, { timeout: 10_000 });
@@ -115,9 +111,9 @@ function migrateSqlite(filePath: string, files: MigrationFile[]): string[] {
         'INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count") VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)',
       );
       for (const file of pending) {
-        const startedAt = sqliteTimestamp(new Date());
+        const startedAt = sqliteTime(new Date());
         db.exec(file.sql);
-        insert.run(randomUUID(), file.checksum, sqliteTimestamp(new Date()), file.name, startedAt);
+        insert.run(randomUUID(), file.checksum, sqliteTime(new Date()), file.name, startedAt);
       }
       db.exec('COMMIT');
       return pending.map((file) => file.name);

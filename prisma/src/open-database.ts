@@ -11,6 +11,7 @@ import { createDb, type DbClient } from './client';
 import { createComplianceStore, type ComplianceStore } from './compliance/compliance-store';
 import { createDataExportStore, type DataExportStore } from './compliance/data-export-store';
 import { scrubDeletedContent } from './compliance/scrub-deleted';
+import type { SqlDriver } from './driver/sql-driver';
 import { resolveDatabaseTarget, type DatabaseTarget, type Provider } from './database-target';
 import { migrateDatabase } from './migrate';
 import { createPrismaOutboxStore, type PrismaOutboxStore } from './outbox/prisma-outbox-store';
@@ -45,6 +46,8 @@ export interface Database {
   close(): Promise<void>;
   /** The Prisma client, for this package's tests and tools; application code uses the stores. */
   readonly client: DbClient;
+  /** The SQL driver beneath Prisma, for this package's tests and tools, as `client`. */
+  readonly sql: SqlDriver;
 }
 
 export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Database {
@@ -65,7 +68,8 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
     deleteStoreData: (storeId) => deleteStoreData(db, storeId),
     scrubDeletedContent: () => scrubDeletedContent(target, logger),
     migrate: () => migrateDatabase(target, logger),
-    close: () => db.client.$disconnect(),
+    close: () => db.close(),
     client: db.client,
+    sql: db.sql,
   };
 }

@@ -1,6 +1,11 @@
+import type Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { AsyncLock } from './driver/async-lock';
+import type { SqliteConnection } from './driver/sqlite-driver';
 
 type SqliteAdapterFactory = Pick<PrismaBetterSQLite3, 'provider' | 'adapterName' | 'connect' | 'connectToShadowDb'>;
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
+type AdapterTransaction = Awaited<ReturnType<SqliteAdapter['startTransaction']>>;
 
 /**
  * Without `secure_delete`, SQLite only marks a deleted row's bytes as free: a redacted customer's IP,
@@ -10,17 +15,70 @@ type SqliteAdapterFactory = Pick<PrismaBetterSQLite3, 'provider' | 'adapterName'
  */
 const CONNECTION_PRAGMAS = 'PRAGMA secure_delete = ON;';
 
-export function createSqliteAdapter(filePath: string): SqliteAdapterFactory {
+export interface SqliteAdapterHandle {
+  factory: SqliteAdapterFactory;
+  /** The connection Prisma uses (opened by Prisma's first query), for the SQL driver beneath it. */
+  connection(): Promise<SqliteConnection>;
+}
+
+/**
+ * Prisma's adapter with two additions: the pragmas above, and a lock around its transactions that
+ * the SQL driver shares, since both run on the one connection.
+ */
+export function createSqliteAdapter(filePath: string, connectPrisma: () => Promise<void>): SqliteAdapterHandle {
   // better-sqlite3's `timeout` is SQLite's busy timeout: wait for another process's write lock.
-  const factory = new PrismaBetterSQLite3({ url: `file:${filePath}`, timeout: 5_000 });
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
+  const prismaFactory = new PrismaBetterSQLite3({ url: `file:${filePath}`, timeout: 5_000 });
+  const lock = new AsyncLock();
+  let current: SqliteConnection | undefined;
+
+  const factory: SqliteAdapterFactory = {
+    provider: prismaFactory.provider,
+    adapterName: prismaFactory.adapterName,
     async connect() {
-      const adapter = await factory.connect();
+      const adapter = await prismaFactory.connect();
       await adapter.executeScript(CONNECTION_PRAGMAS);
+      current = { database: (adapter as unknown as { client: Database.Database }).client, lock };
+      const startTransaction = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (isolationLevel) => {
+        const release = await lock.acquire();
+        try {
+          return releasingOnEnd(await startTransaction(isolationLevel), release);
+        } catch (error) {
+          release();
+          throw error;
+        }
+      };
       return adapter;
     },
-    connectToShadowDb: () => factory.connectToShadowDb(),
+    connectToShadowDb: () => prismaFactory.connectToShadowDb(),
   };
+
+  return {
+    factory,
+    async connection() {
+      if (!current?.database.open) await connectPrisma();
+      if (!current) throw new Error('The SQLite connection did not open');
+      return current;
+    },
+  };
+}
+
+function releasingOnEnd(transaction: AdapterTransaction, release: () => void): AdapterTransaction {
+  const commit = transaction.commit.bind(transaction);
+  const rollback = transaction.rollback.bind(transaction);
+  transaction.commit = async () => {
+    try {
+      await commit();
+    } finally {
+      release();
+    }
+  };
+  transaction.rollback = async () => {
+    try {
+      await rollback();
+    } finally {
+      release();
+    }
+  };
+  return transaction;
 }
