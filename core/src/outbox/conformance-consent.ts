@@ -1,20 +1,10 @@
-import type { ServerEvent } from '../meta/wire';
 import { HASHED_EMAIL, newEvent, type ConformanceContext } from './conformance';
+import { browserHalf, recent } from './conformance-stitch';
 import type { NewOutboxEvent } from './port';
 
 const LEASE_MS = 60_000;
 const KEPT_DETAIL = 'No consent signal came with this event, and your consent setting keeps such events.';
 const LDU = { data_processing_options: ['LDU'], data_processing_options_country: 0, data_processing_options_state: 0 };
-
-/** A minute before the test runs: stitching judges a row's age by the store's own clock. */
-function recent(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
-}
-
-/** What the storefront pixel adds to an order's event. */
-function browserHalf(event: NewOutboxEvent): ServerEvent {
-  return { ...event.payload, user_data: { client_user_agent: 'Mozilla/5.0 (pixel)', fbp: 'fb.1.1700000000000.42' }, custom_data: {} };
-}
 
 /**
  * Rows planned without a consent signal: kept by the pixel's policy (`no_consent_signal`) or sent
@@ -45,7 +35,6 @@ export function describeConsentConformance(ctx: ConformanceContext): void {
 
       const [batch] = await outbox.claimDue({ workerId: 'w1', now: new Date(), limit: 10, leaseMs: LEASE_MS });
       expect(batch?.events.map((event) => event.eventId)).toEqual(['purchase:1']);
-      // The stored half's values stay; the twin fills in what it lacked.
       expect(batch?.events[0]?.payload.user_data).toEqual({ em: [HASHED_EMAIL], client_user_agent: 'Mozilla/5.0', fbp: 'fb.1.1700000000000.42' });
       await outbox.markSent(batch?.lease.token ?? '', [batch?.events[0]?.id ?? ''], { attemptedAt: new Date(), outcome: 'sent' });
       // Sent is final: the same signal again neither reopens nor resends it.
