@@ -6,13 +6,13 @@
 import { createSecretBox, type SecretBox } from './crypto';
 import { DEFAULT_API_VERSION, DEFAULT_TIMEOUT_MS, GraphClient, graphVersionWarning, type GraphClientOptions } from './graph';
 import { type Logger, silentLogger } from './log';
-import { planOutboxEvents, type PlanInput } from './outbox/plan';
+import { planOutboxEvents, type PlanInput, withoutLimitedDataUse } from './outbox/plan';
 import type { BrowserContext, Consent } from './model/commerce';
 import type { DeliveryReceipt, NewOutboxEvent, OutboxStore, RecordOptions, RecordResult } from './outbox/port';
 import { withBrowserContext } from './outbox/stitch';
 import { createWorker, type DeliveryWorker, resolveWorkerTuning, type WorkerTuning } from './outbox/worker';
 import type { PixelConfigStore } from './settings/port';
-import { createSettingsService, type SettingsService } from './settings/settings-service';
+import { createSettingsService, type SettingsService, type ShopCountryLookup } from './settings/settings-service';
 
 export interface EngineConfig {
   /** 64 hex characters: seals the merchants' Meta access tokens at rest. */
@@ -61,6 +61,7 @@ export interface BrowserReportInput {
   sourceIds: string[];
   browser: BrowserContext;
   consent?: Consent;
+  shopCountry?: PlanInput['shopCountry'];
   skip?: PlanInput['skip'];
   pixels?: PlanInput['pixels'];
   now?: Date;
@@ -69,7 +70,8 @@ export interface BrowserReportInput {
 export interface Engine {
   readonly graph: GraphClient;
   readonly secretBox: SecretBox;
-  settings(pixels: PixelConfigStore): SettingsService;
+  /** `shopCountry` tells the settings view the shop's country, for its consent default (unknown without it). */
+  settings(pixels: PixelConfigStore, shopCountry?: ShopCountryLookup): SettingsService;
   /** The rows `enqueue` would record, for callers that record them themselves. */
   plan(input: PlanInput): NewOutboxEvent[];
   /**
@@ -79,8 +81,9 @@ export interface Engine {
   enqueue(stores: EngineStores, receipt: DeliveryReceipt | null, input: EnqueueInput, options?: RecordOptions): Promise<RecordResult>;
   /**
    * Completes the stored events of the report's sources that are still open (kept for browser
-   * context, or queued waiting for their twin) with the browser context, and records them again: the
-   * outbox stitches each into its row, which becomes queued (once) when that makes it sendable.
+   * context or for want of a consent signal, or queued waiting for their twin) with the browser
+   * context, and records them again under the report's consent: the outbox stitches each into its
+   * row, which becomes queued (once) when that makes it sendable.
    */
   completeWithBrowser(stores: EngineStores, input: BrowserReportInput): Promise<RecordResult>;
   createWorker(stores: EngineStores, tuning?: WorkerTuning): DeliveryWorker;
@@ -120,7 +123,8 @@ export function createEngine(config: EngineConfig): Engine {
   const versionWarning = graphVersionWarning(apiVersion, new Date());
   if (versionWarning) logger.warn({ apiVersion }, versionWarning);
 
-  const settings = (pixels: PixelConfigStore) => createSettingsService({ pixels, secretBox, logger });
+  const settings = (pixels: PixelConfigStore, shopCountry?: ShopCountryLookup) =>
+    createSettingsService({ pixels, secretBox, logger, ...(shopCountry ? { shopCountry } : {}) });
   const workers = new Set<DeliveryWorker>();
 
   const enqueue: Engine['enqueue'] = async ({ outbox, pixels }, receipt, input, options) => {
@@ -153,7 +157,8 @@ export function createEngine(config: EngineConfig): Engine {
       const open = sourceIds.length === 0 ? [] : await stores.outbox.findOpenEvents(storeId, sourceIds);
       // One per event: the rows of several pixels carry the same payload.
       const byKey = new Map(open.map((row) => [`${row.eventName}\u0000${row.eventId}`, row]));
-      const built = [...byKey.values()].map((row) => ({ event: withBrowserContext(row.payload, browser), dropped: [], sourceId: row.sourceId, tokens: {}, skippedLines: [] }));
+      // The planner decides Limited Data Use again, from the pixel's setting and this report's consent.
+      const built = [...byKey.values()].map((row) => ({ event: withBrowserContext(withoutLimitedDataUse(row.payload), browser), dropped: [], sourceId: row.sourceId, tokens: {}, skippedLines: [] }));
       if (built.length === 0) return { duplicateDelivery: false, inserted: 0, duplicateEvents: 0, stitched: 0 };
       return enqueue(stores, null, { storeId, built, ...planning });
     },

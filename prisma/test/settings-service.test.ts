@@ -32,11 +32,26 @@ forEachDatabase((t) => {
       purchaseTrigger: 'order_paid',
       events: { Purchase: true, InitiateCheckout: false, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
       limitedDataUse: 'off',
+      noConsentSignal: null,
+      noConsentSignalDefault: { policy: 'send', region: 'unknown', country: null },
       enabled: true,
       stopped: null,
     };
     expect(result).toEqual({ ok: true, settings: expected });
     expect(await service.getSettings(storeId)).toEqual(expected);
+  });
+
+  it("shows the consent default of the shop's stored country, and the merchant's choice over it", async () => {
+    const { db, storeId } = await savedSettings();
+    const service = createSettingsService({ pixels: db.pixels, secretBox, logger: silentLogger, shopCountry: async (id) => (await db.stores.getStore(id))?.country ?? null });
+    await db.stores.setCountry(storeId, 'IE');
+    expect(await service.getSettings(storeId)).toMatchObject({ noConsentSignal: null, noConsentSignalDefault: { policy: 'keep', region: 'eea_uk_ch', country: 'IE' } });
+    const chosen = await service.updateSettings(storeId, { noConsentSignal: 'limited_data_use' });
+    expect(chosen).toMatchObject({ ok: true, settings: { noConsentSignal: 'limited_data_use', noConsentSignalDefault: { policy: 'keep', country: 'IE' } } });
+    await db.stores.setCountry(storeId, 'US');
+    expect(await service.getSettings(storeId)).toMatchObject({ noConsentSignal: 'limited_data_use', noConsentSignalDefault: { policy: 'limited_data_use', region: 'us' } });
+    await service.updateSettings(storeId, { noConsentSignal: null });
+    expect((await db.pixels.listByStore(storeId))[0]?.noConsentSignal).toBeNull();
   });
 
   it('resolves the decrypted target for the worker', async () => {

@@ -14,7 +14,7 @@ forEachDatabase((t) => {
       const created = await Promise.all(Array.from({ length: 5 }, () => stores.ensureStore('shopify', 'acme.myshopify.com')));
       expect(new Set(created.map((store) => store.id)).size).toBe(1);
       expect(await client.store.count({ where: { domain: 'acme.myshopify.com' } })).toBe(1);
-      expect(created[0]).toMatchObject({ platform: 'shopify', domain: 'acme.myshopify.com', uninstalledAt: null });
+      expect(created[0]).toMatchObject({ platform: 'shopify', domain: 'acme.myshopify.com', uninstalledAt: null, country: null });
       expect(await stores.findStore('shopify', 'acme.myshopify.com')).toEqual(created[0]);
       expect(await stores.getStore(created[0]!.id)).toEqual(created[0]);
     });
@@ -43,6 +43,17 @@ forEachDatabase((t) => {
 
       const reinstalled = await stores.markInstalled('shopify', 'acme.myshopify.com', later(3));
       expect(reinstalled).toMatchObject({ id: installed.id, installedAt: later(3), uninstalledAt: null });
+    });
+
+    it("records the shop's country in upper case, clears it with null, and refuses what is not a country code", async () => {
+      const { stores } = t.db();
+      const store = await stores.ensureStore('shopify', 'acme.myshopify.com');
+      await stores.setCountry(store.id, ' de ');
+      expect(await stores.getStore(store.id)).toMatchObject({ country: 'DE' });
+      expect(await stores.findStore('shopify', 'acme.myshopify.com')).toMatchObject({ country: 'DE' });
+      await expect(stores.setCountry(store.id, 'Germany')).rejects.toThrow(/not an ISO 3166-1 alpha-2/);
+      await stores.setCountry(store.id, null);
+      expect((await stores.ensureStore('shopify', 'acme.myshopify.com')).country).toBeNull();
     });
 
     it('refuses an unknown platform and finds nothing for unknown shops', async () => {
@@ -81,12 +92,14 @@ forEachDatabase((t) => {
         events: { Purchase: true, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
         purchaseTrigger: 'order_created',
         limitedDataUse: 'off',
+        noConsentSignal: null,
         stoppedAt: null,
       });
       const updated = await pixels.upsertForStore(storeId, {
         events: { Purchase: true, InitiateCheckout: false, AddToCart: false, ViewContent: false, AddPaymentInfo: true },
         purchaseTrigger: 'order_paid',
         limitedDataUse: 'geolocate',
+        noConsentSignal: 'keep',
       });
       expect(updated).toMatchObject({
         id: created.id,
@@ -94,10 +107,14 @@ forEachDatabase((t) => {
         events: { InitiateCheckout: false, AddToCart: false, ViewContent: false, AddPaymentInfo: true },
         purchaseTrigger: 'order_paid',
         limitedDataUse: 'geolocate',
+        noConsentSignal: 'keep',
       });
       expect(await pixels.listByStore(storeId)).toEqual([updated]);
       expect(await pixels.get(created.id)).toEqual(updated);
       expect(await pixels.get('missing')).toBeNull();
+      // null returns the policy to the region's default; leaving it out keeps it.
+      expect((await pixels.upsertForStore(storeId, { enabled: true })).noConsentSignal).toBe('keep');
+      expect((await pixels.upsertForStore(storeId, { noConsentSignal: null })).noConsentSignal).toBeNull();
     });
 
     it('opens the circuit on stop and closes it on the next change', async () => {

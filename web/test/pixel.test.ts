@@ -9,16 +9,11 @@ import { sha256Hex } from '@capi-relay/core/testing';
 import { forEachDatabase } from '../../prisma/test/databases';
 import { CART_ADD_CUSTOM_DATA, CART_ADD_EVENT_ID, ORDER_ID } from './support/expected-payloads';
 import { fixtureBody } from './support/shopify-signing';
+import { CHECKOUT_TOKEN, orderWithoutBrowser as orderWithoutBrowserFixture, PIXEL, pixelReporter } from './support/storefront-pixel';
 import { freshFixture, SHOP_A, SHOP_B } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
 
 const STITCH_WAIT_SECONDS = 60;
-const CHECKOUT_TOKEN = 'bd5a8aa1ecd019dd3520ff791ee3a24c';
-const PIXEL = {
-  userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) storefront',
-  fbp: 'fb.1.1764300000000.987654321',
-  fbc: 'fb.1.1764300000000.IwAR-pixel-click',
-};
 
 forEachDatabase((t) => {
   const harness = useTestApp(t, { STITCH_WAIT_SECONDS: String(STITCH_WAIT_SECONDS) });
@@ -26,6 +21,7 @@ forEachDatabase((t) => {
   let storeId: string;
   // A minute ago: inside Meta's window, and what the stitch wait counts from.
   let at: Date;
+  const { report, post, posted } = pixelReporter(harness, SHOP_A, () => key, () => at);
 
   beforeEach(async () => {
     await harness().configurePixel(SHOP_A);
@@ -34,35 +30,6 @@ forEachDatabase((t) => {
     key = await harness().runtime.db.stores.pixelKeyFor(store.id);
     at = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
   });
-
-  function report(event: string, fields: Record<string, unknown> = {}) {
-    return {
-      key,
-      shop: SHOP_A,
-      event,
-      id: `sh-${event}-${Math.random().toString(36).slice(2)}`,
-      timestamp: at.toISOString(),
-      url: `https://${SHOP_A}/products/example-t-shirt`,
-      referrer: 'https://www.facebook.com/',
-      userAgent: PIXEL.userAgent,
-      fbp: PIXEL.fbp,
-      fbc: PIXEL.fbc,
-      consent: { marketing: true, saleOfData: true },
-      ...fields,
-    };
-  }
-
-  const post = (body: unknown, headers: Record<string, string> = {}) =>
-    harness().request('POST', '/api/pixel', {
-      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://shop-a.example', ...headers },
-      payload: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-
-  async function posted(body: unknown): Promise<void> {
-    const response = await post(body);
-    expect(response.statusCode).toBe(202);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-  }
 
   /** A worker round after every stitch wait has run out. */
   async function sendAfterTheWait() {
@@ -74,14 +41,7 @@ forEachDatabase((t) => {
   const delivered = (eventName: string) => harness().sandbox.received.flatMap((request) => request.events).filter((event) => event.event_name === eventName);
   const eventLog = async () => ((await harness().admin(SHOP_A, 'GET', '/api/events')).json() as { events: Record<string, unknown>[] }).events;
 
-  /** The capi-variant order without the browser traces it carries itself: the pixel brings them. */
-  function orderWithoutBrowser(): string {
-    return freshFixture('orders-paid.capi-variant.json', at)
-      .replace(/"browser_ip": "203\.0\.113\.42"/g, '"browser_ip": null')
-      .replace(/"user_agent": "Mozilla[^"]*"/, '"user_agent": null')
-      .replace(/"name": "_fb([pc])"/g, '"name": "_unrelated_$1"')
-      .replace(/"landing_site": "[^"]*"/, '"landing_site": null');
-  }
+  const orderWithoutBrowser = () => orderWithoutBrowserFixture(at);
 
   describe.each([
     ['pixel first', true],

@@ -2,6 +2,7 @@ import { Banner, BlockStack, Card, Checkbox, ContextualSaveBar, Form, FormLayout
 import { useEffect, useState } from 'react';
 
 import { ApiError, type ApiClient } from '../lib/api-client';
+import { LIMITED_DATA_USE_HELP, LIMITED_DATA_USE_OPTIONS, noSignalHelp, noSignalOptions, type NoSignalChoice } from '../lib/consent-view';
 import {
   EVENT_DESCRIPTIONS,
   formFromSettings,
@@ -14,7 +15,7 @@ import {
   type FormField,
   type SettingsForm,
 } from '../lib/settings-form';
-import { PURCHASE_TRIGGERS, TOGGLEABLE_EVENTS, type PurchaseTrigger, type Settings } from '../lib/types';
+import { PURCHASE_TRIGGERS, TOGGLEABLE_EVENTS, type LimitedDataUse, type PurchaseTrigger, type Settings } from '../lib/types';
 
 interface Props {
   api: ApiClient;
@@ -126,6 +127,29 @@ export function SettingsCard({ api, saved, onSaved }: Props) {
               />
             ))}
             {errors.events && <InlineError message={errors.events} fieldID="events" />}
+          </BlockStack>
+          <BlockStack gap="200">
+            <Text as="h3" variant="headingSm">
+              Consent and privacy
+            </Text>
+            <FormLayout>
+              <Select
+                label="Events without a consent signal"
+                options={noSignalOptions(saved)}
+                value={form.noConsentSignal}
+                onChange={(value) => edit({ noConsentSignal: value as NoSignalChoice })}
+                helpText={noSignalHelp(saved, form.noConsentSignal)}
+                error={errors.noConsentSignal}
+              />
+              <Select
+                label="Limited Data Use"
+                options={LIMITED_DATA_USE_OPTIONS}
+                value={form.limitedDataUse}
+                onChange={(value) => edit({ limitedDataUse: value as LimitedDataUse })}
+                helpText={LIMITED_DATA_USE_HELP[form.limitedDataUse]}
+                error={errors.limitedDataUse}
+              />
+            </FormLayout>
           </BlockStack>
         </BlockStack>
       </Form>

@@ -17,6 +17,8 @@ const REASON_WORDS: Record<string, string> = {
   disabled: 'This event is switched off in settings.',
   no_pixel: 'No pixel was set up when it happened.',
   no_consent: 'The customer did not consent to marketing tracking.',
+  no_consent_signal: 'No consent signal came with it, and the consent setting keeps such events.',
+  draft_order: 'Entered by staff as a draft order, not placed on the storefront.',
   invalid: 'Meta would refuse it as it is.',
   needs_browser_context: 'Waiting for the storefront pixel to report the browser details.',
   test_order: 'Test orders are not sent.',

@@ -1,21 +1,21 @@
 import { formFromSettings, hasUnsavedChanges, placeFieldErrors, savedTokenHint, settingsUpdate } from './settings-form';
+import { savedSettings } from './__tests__/saved-settings';
 import type { Settings } from './types';
 
-const saved: Settings = {
-  pixelId: '123456789012345',
-  accessTokenSet: true,
-  accessTokenLast4: 'x9Yz',
-  testEventCode: 'TEST123',
-  purchaseTrigger: 'order_created',
-  events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
-  enabled: true,
-  stopped: null,
-};
+const saved = savedSettings({ accessTokenLast4: 'x9Yz', testEventCode: 'TEST123' });
 
 describe('settings form rules', () => {
   it('starts from the saved settings with an empty token field, and has nothing to save', () => {
     const form = formFromSettings(saved);
-    expect(form).toEqual({ pixelId: '123456789012345', accessToken: '', testEventCode: 'TEST123', purchaseTrigger: 'order_created', events: saved.events });
+    expect(form).toEqual({
+      pixelId: '123456789012345',
+      accessToken: '',
+      testEventCode: 'TEST123',
+      purchaseTrigger: 'order_created',
+      events: saved.events,
+      limitedDataUse: 'off',
+      noConsentSignal: 'default',
+    });
     expect(settingsUpdate(form, saved)).toEqual({});
     expect(hasUnsavedChanges(form, saved)).toBe(false);
   });
@@ -27,6 +27,15 @@ describe('settings form rules', () => {
     expect(hasUnsavedChanges(form, saved)).toBe(true);
   });
 
+  it('sends the browser-only switches, Limited Data Use and the consent choice when they change; the region default as null', () => {
+    const form = { ...formFromSettings(saved), limitedDataUse: 'geolocate' as const, noConsentSignal: 'send' as const };
+    form.events = { ...form.events, ViewContent: false, AddPaymentInfo: false };
+    expect(settingsUpdate(form, saved)).toEqual({ events: { ViewContent: false, AddPaymentInfo: false }, limitedDataUse: 'geolocate', noConsentSignal: 'send' });
+    const chosen: Settings = { ...saved, noConsentSignal: 'send' };
+    expect(settingsUpdate(formFromSettings(chosen), chosen)).toEqual({});
+    expect(settingsUpdate({ ...formFromSettings(chosen), noConsentSignal: 'default' }, chosen)).toEqual({ noConsentSignal: null });
+  });
+
   it('sends a token only when one is typed, trimmed; whitespace alone keeps the saved one', () => {
     expect(settingsUpdate({ ...formFromSettings(saved), accessToken: '  EAAB-new  ' }, saved)).toEqual({ accessToken: 'EAAB-new' });
     expect(settingsUpdate({ ...formFromSettings(saved), accessToken: '   ' }, saved)).toEqual({});
@@ -34,8 +43,8 @@ describe('settings form rules', () => {
 
   it('puts the API\'s errors on their fields and keeps the rest to show apart', () => {
     expect(
-      placeFieldErrors({ pixelId: 'bad pixel', 'events.Purchase': 'Use true or false.', 'events.Lead': '"Lead" cannot be switched.', body: 'Send JSON.' }),
-    ).toEqual({ fields: { pixelId: 'bad pixel', events: 'Use true or false. "Lead" cannot be switched.' }, other: ['Send JSON.'] });
+      placeFieldErrors({ pixelId: 'bad pixel', 'events.Purchase': 'Use true or false.', 'events.Lead': '"Lead" cannot be switched.', noConsentSignal: 'Choose one.', body: 'Send JSON.' }),
+    ).toEqual({ fields: { pixelId: 'bad pixel', events: 'Use true or false. "Lead" cannot be switched.', noConsentSignal: 'Choose one.' }, other: ['Send JSON.'] });
   });
 
   it('describes the saved token by its last four characters only', () => {

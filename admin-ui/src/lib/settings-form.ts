@@ -3,7 +3,8 @@
  * which fields a save sends, and where the API's field errors show. The server is the judge of
  * every value (core validates it); the form only trims and never sends what did not change.
  */
-import { TOGGLEABLE_EVENTS, type PurchaseTrigger, type Settings, type SettingsUpdate, type ToggleableEvent } from './types';
+import { noSignalChoiceOf, REGION_DEFAULT, type NoSignalChoice } from './consent-view';
+import { TOGGLEABLE_EVENTS, type LimitedDataUse, type PurchaseTrigger, type Settings, type SettingsUpdate, type ToggleableEvent } from './types';
 
 export interface SettingsForm {
   pixelId: string;
@@ -12,9 +13,12 @@ export interface SettingsForm {
   testEventCode: string;
   purchaseTrigger: PurchaseTrigger;
   events: Record<ToggleableEvent, boolean>;
+  limitedDataUse: LimitedDataUse;
+  /** `default` follows the shop region's default (null in the API). */
+  noConsentSignal: NoSignalChoice;
 }
 
-export type FormField = 'pixelId' | 'accessToken' | 'testEventCode' | 'purchaseTrigger' | 'events';
+export type FormField = 'pixelId' | 'accessToken' | 'testEventCode' | 'purchaseTrigger' | 'events' | 'limitedDataUse' | 'noConsentSignal';
 
 export function formFromSettings(settings: Settings): SettingsForm {
   return {
@@ -23,6 +27,8 @@ export function formFromSettings(settings: Settings): SettingsForm {
     testEventCode: settings.testEventCode ?? '',
     purchaseTrigger: settings.purchaseTrigger,
     events: { ...settings.events },
+    limitedDataUse: settings.limitedDataUse,
+    noConsentSignal: noSignalChoiceOf(settings),
   };
 }
 
@@ -38,6 +44,8 @@ export function settingsUpdate(form: SettingsForm, saved: Settings): SettingsUpd
   if (form.purchaseTrigger !== saved.purchaseTrigger) update.purchaseTrigger = form.purchaseTrigger;
   const events = TOGGLEABLE_EVENTS.filter((name) => form.events[name] !== saved.events[name]);
   if (events.length > 0) update.events = Object.fromEntries(events.map((name) => [name, form.events[name]]));
+  if (form.limitedDataUse !== saved.limitedDataUse) update.limitedDataUse = form.limitedDataUse;
+  if (form.noConsentSignal !== noSignalChoiceOf(saved)) update.noConsentSignal = form.noConsentSignal === REGION_DEFAULT ? null : form.noConsentSignal;
   return update;
 }
 
@@ -60,7 +68,7 @@ export function placeFieldErrors(errors: Record<string, string>): { fields: Part
   return { fields, other };
 }
 
-const FORM_FIELDS: readonly FormField[] = ['pixelId', 'accessToken', 'testEventCode', 'purchaseTrigger', 'events'];
+const FORM_FIELDS: readonly FormField[] = ['pixelId', 'accessToken', 'testEventCode', 'purchaseTrigger', 'events', 'limitedDataUse', 'noConsentSignal'];
 
 /** What the access token field says about the saved token: never the token itself. */
 export function savedTokenHint(settings: Settings): string {
@@ -84,4 +92,6 @@ export const EVENT_DESCRIPTIONS: Record<ToggleableEvent, string> = {
   Purchase: 'One Purchase per order, with its value, currency and products.',
   InitiateCheckout: 'One InitiateCheckout when a customer starts a checkout.',
   AddToCart: 'One AddToCart for each product added to a cart (or whose quantity goes up).',
+  ViewContent: 'One ViewContent for each product page a shopper views; only the storefront pixel reports these.',
+  AddPaymentInfo: 'One AddPaymentInfo when a shopper submits payment details in checkout; only the storefront pixel reports these.',
 };

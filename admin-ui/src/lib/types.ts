@@ -2,11 +2,21 @@
  * The admin API's shapes as the panel receives them (JSON: dates are ISO strings). Written from
  * web/README.md's route table; the Medusa admin page speaks the same API and reuses these.
  */
-export const TOGGLEABLE_EVENTS = ['Purchase', 'InitiateCheckout', 'AddToCart'] as const;
+/** ViewContent and AddPaymentInfo are browser-only: only the storefront pixel reports them. */
+export const TOGGLEABLE_EVENTS = ['Purchase', 'InitiateCheckout', 'AddToCart', 'ViewContent', 'AddPaymentInfo'] as const;
 export type ToggleableEvent = (typeof TOGGLEABLE_EVENTS)[number];
 
 export const PURCHASE_TRIGGERS = ['order_created', 'order_paid'] as const;
 export type PurchaseTrigger = (typeof PURCHASE_TRIGGERS)[number];
+
+/** Meta's Limited Data Use flag on every event: off, geolocated (country and state 0), or California (1 and 1000). */
+export const LIMITED_DATA_USE_MODES = ['off', 'geolocate', 'california'] as const;
+export type LimitedDataUse = (typeof LIMITED_DATA_USE_MODES)[number];
+
+/** What happens to events that arrive without a consent signal. */
+export const NO_SIGNAL_POLICIES = ['send', 'limited_data_use', 'keep'] as const;
+export type NoSignalPolicy = (typeof NO_SIGNAL_POLICIES)[number];
+export type ConsentRegion = 'eea_uk_ch' | 'us' | 'other' | 'unknown';
 
 export const EVENT_STATUSES = ['queued', 'sending', 'sent', 'failed', 'skipped', 'expired'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -18,6 +28,11 @@ export interface Settings {
   testEventCode: string | null;
   purchaseTrigger: PurchaseTrigger;
   events: Record<ToggleableEvent, boolean>;
+  limitedDataUse: LimitedDataUse;
+  /** The merchant's choice; null: `noConsentSignalDefault` applies. */
+  noConsentSignal: NoSignalPolicy | null;
+  /** The default for the shop's region, and the shop's country (ISO alpha-2) it comes from. */
+  noConsentSignalDefault: { policy: NoSignalPolicy; region: ConsentRegion; country: string | null };
   enabled: boolean;
   stopped: { at: string; reason: string } | null;
 }
@@ -29,6 +44,9 @@ export interface SettingsUpdate {
   testEventCode?: string | null;
   purchaseTrigger?: PurchaseTrigger;
   events?: Partial<Record<ToggleableEvent, boolean>>;
+  limitedDataUse?: LimitedDataUse;
+  /** null: back to the region's default. */
+  noConsentSignal?: NoSignalPolicy | null;
   enabled?: boolean;
 }
 

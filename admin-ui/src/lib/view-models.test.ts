@@ -3,18 +3,10 @@ import { currentCursor, eventRow, firstPage, hasPrevious, nextPage, previousPage
 import { healthBanners } from './health-view';
 import { matchQualityView } from './match-quality-view';
 import { testEventFailed, testEventSucceeded } from './test-event-view';
-import type { EventLogEntry, Health, MatchQuality, Settings } from './types';
+import { savedSettings } from './__tests__/saved-settings';
+import type { EventLogEntry, Health, MatchQuality } from './types';
 
-const settings: Settings = {
-  pixelId: '123456789012345',
-  accessTokenSet: true,
-  accessTokenLast4: 'abcd',
-  testEventCode: null,
-  purchaseTrigger: 'order_created',
-  events: { Purchase: true, InitiateCheckout: true, AddToCart: true },
-  enabled: true,
-  stopped: null,
-};
+const settings = savedSettings();
 const healthy: Health = {
   status: 'ok',
   database: 'ok',

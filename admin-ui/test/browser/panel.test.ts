@@ -35,6 +35,17 @@ forEachDatabase((t) => {
   };
   afterEach(async () => page?.close());
 
+  /**
+   * The shop's country as the Admin API reports it when the app connects (the preview shop connects
+   * too, against the test's fake Shopify) and as the store row holds it, whichever comes first.
+   */
+  async function inCountry(shop: string, country: string) {
+    harness().webPixels.countries.set(shop, country);
+    const { stores } = harness().runtime.db;
+    await stores.setCountry((await stores.ensureStore('shopify', shop)).id, country);
+  }
+  afterEach(() => harness().webPixels.countries.clear());
+
   /** Signed orders for the preview shop (`id` distinct per order), sent by the worker; `edit` changes the nth order's body. */
   async function sendOrders(count: number, edit: (body: string, n: number) => string = (body) => body) {
     for (let n = 0; n < count; n += 1) {
@@ -101,6 +112,57 @@ forEachDatabase((t) => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Skipped');
     expect(await row.textContent()).toContain('Sending AddToCart events is turned off in settings.');
+  });
+
+  it('switches the browser-only events and sets Limited Data Use, kept after a reload', async () => {
+    await harness().configurePixel(PREVIEW_SHOP);
+    const ui = await open();
+    await ui.eventSwitch('ViewContent').uncheck();
+    await ui.eventSwitch('AddPaymentInfo').uncheck();
+    await ui.limitedDataUse.selectOption('geolocate');
+    await page.getByText('Meta applies it where the shopper’s US state has a privacy law', { exact: false }).waitFor();
+    await ui.save.click();
+    await page.getByText('Settings saved').waitFor();
+
+    await page.reload();
+    await ui.pixelId.waitFor();
+    expect(await ui.eventSwitch('ViewContent').isChecked()).toBe(false);
+    expect(await ui.eventSwitch('AddPaymentInfo').isChecked()).toBe(false);
+    expect(await ui.eventSwitch('Purchase').isChecked()).toBe(true);
+    expect(await ui.limitedDataUse.inputValue()).toBe('geolocate');
+    expect((await harness().admin(PREVIEW_SHOP, 'GET', '/api/settings')).json()).toMatchObject({
+      events: { ViewContent: false, AddPaymentInfo: false, Purchase: true },
+      limitedDataUse: 'geolocate',
+    });
+    expect(await unnamedControls(page)).toEqual([]);
+  });
+
+  it("shows the region's default for events without a consent signal, keeps an order by it, and sends the next once Send is chosen", async () => {
+    await inCountry(PREVIEW_SHOP, 'DE');
+    await harness().configurePixel(PREVIEW_SHOP);
+    expect((await sendOrders(1)).sent).toBe(0);
+    const ui = await open();
+    expect(await ui.noConsentSignal.inputValue()).toBe('default');
+    const chosen = ui.noConsentSignal.locator('option:checked');
+    expect(await chosen.textContent()).toBe('Default: Keep, do not send');
+    await page.getByText('The default for your shop’s country (Germany), because the EEA, the UK and Switzerland ask for consent', { exact: false }).waitFor();
+    const kept = ui.eventLog.getByRole('row').filter({ hasText: 'Purchase' }).first();
+    await kept.waitFor();
+    expect(await kept.textContent()).toContain('No consent signal came with this event');
+    if (t.provider === 'sqlite') await screenshot(page, 'consent-kept-desktop');
+
+    await ui.noConsentSignal.selectOption('send');
+    await page.getByText('Sent to Meta as any other event.', { exact: false }).waitFor();
+    await ui.save.click();
+    await page.getByText('Settings saved').waitFor();
+    expect((await harness().admin(PREVIEW_SHOP, 'GET', '/api/settings')).json()).toMatchObject({ noConsentSignal: 'send', noConsentSignalDefault: { policy: 'keep', country: 'DE' } });
+    const sent = await sendOrders(1, (body) => body.split('82098291194615').join('82098291194625'));
+    expect(sent.sent).toBe(1);
+    // Back to the default: the API holds null again (the save bar goes once the save is answered).
+    await ui.noConsentSignal.selectOption('default');
+    await ui.save.click();
+    await ui.save.waitFor({ state: 'detached' });
+    expect((await harness().admin(PREVIEW_SHOP, 'GET', '/api/settings')).json()).toMatchObject({ noConsentSignal: null });
   });
 
   it('sends a test event and shows Meta\'s trace id', async () => {
@@ -227,6 +289,8 @@ forEachDatabase((t) => {
 
   if (t.provider === 'sqlite') {
     it('writes the README screenshots (settings, event log, match quality; desktop and 375 px)', async () => {
+      // A US shop: orders without a consent signal go with Limited Data Use, the default the settings show.
+      await inCountry(PREVIEW_SHOP, 'US');
       await harness().configurePixel(PREVIEW_SHOP, { testEventCode: 'TEST12345', events: { AddToCart: false } });
       // One order without a phone number, so the card has advice to give.
       await sendOrders(3, (body, n) => (n === 0 ? body.replace(/"phone": "[^"]*"/g, '"phone": null') : body));

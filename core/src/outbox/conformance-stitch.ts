@@ -9,7 +9,7 @@ const WAITING = 'This website event lacks the page address. The storefront pixel
  * Stitching runs on the store's own clock (a kept row's age is judged when its twin arrives), so these
  * events happen a minute before the test runs, not at the battery's fixed T0.
  */
-function recent(): Date {
+export function recent(): Date {
   return new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
 }
 
@@ -18,7 +18,8 @@ function webhookHalf(event: NewOutboxEvent): ServerEvent {
   return { ...rest, user_data: { em: [HASHED_EMAIL] } };
 }
 
-function browserHalf(event: NewOutboxEvent): ServerEvent {
+/** What the storefront pixel adds to a stored event: the browser context, no customer data. */
+export function browserHalf(event: NewOutboxEvent): ServerEvent {
   return { ...event.payload, user_data: { client_user_agent: 'Mozilla/5.0', fbp: 'fb.1.1700000000000.42' }, custom_data: {} };
 }
 

@@ -11,6 +11,7 @@ import type { ServerEvent } from '../meta/wire';
 import type { PixelConfigStore } from '../settings/port';
 import { describeClaimConformance } from './conformance-claim';
 import { describeCartSnapshotConformance } from './conformance-cart';
+import { describeConsentConformance } from './conformance-consent';
 import { describeEventLogConformance } from './conformance-log';
 import { describeLeaseConformance } from './conformance-lease';
 import { describeMarkConformance } from './conformance-marks';
@@ -110,5 +111,6 @@ export function describeOutboxStoreConformance(name: string, factory: HarnessFac
     describeEventLogConformance(context);
     describeCartSnapshotConformance(context);
     describeStitchConformance(context);
+    describeConsentConformance(context);
   });
 }

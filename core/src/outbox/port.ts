@@ -23,6 +23,11 @@ export const NOT_SENT_REASONS = [
   'disabled',
   'no_pixel',
   'no_consent',
+  /**
+   * No consent signal came with the event and the pixel's consent policy keeps such events: sent
+   * after all if the storefront pixel reports the shopper's consent later (see stitchTwin).
+   */
+  'no_consent_signal',
   'invalid',
   'needs_browser_context',
   'test_order',
@@ -71,6 +76,11 @@ export interface NewOutboxEvent {
   awaitingTwin?: TwinHalf;
   /** When a queued row becomes due: its eventTime (at once) unless it waits for its twin. */
   dueAt?: Date;
+  /**
+   * Planned with no consent signal at all (the policy for such events decided it). Its twin with a
+   * signal then decides the Limited Data Use flag instead of it; see `stitchTwin`. Absent: it had one.
+   */
+  withoutConsentSignal?: true;
 }
 
 /** The two halves of a website event: the browser's (pixel) and the server's (webhook). */
@@ -87,9 +97,16 @@ export interface StoredTwin {
   droppedUserData: DroppedField[];
   awaitingTwin: TwinHalf | null;
   nextAttemptAt: Date | null;
+  withoutConsentSignal: boolean;
 }
 
-/** A row still open to its twin: queued and not yet claimed, or kept waiting for browser context. */
+/**
+ * Reasons a kept row waits on, that its twin can cure: the browser context, or the shopper's consent
+ * signal. Rows kept for any other reason are final.
+ */
+export const OPEN_SKIP_REASONS = ['needs_browser_context', 'no_consent_signal'] as const satisfies readonly NotSentReason[];
+
+/** A row still open to its twin: queued and not yet claimed, or kept for one of OPEN_SKIP_REASONS. */
 export interface OpenOutboxEvent {
   pixelConfigId: string;
   eventName: string;
@@ -201,8 +218,8 @@ export interface OutboxStore {
   /**
    * Writes the receipt and its events (and optionally a cart snapshot) in one transaction. A known
    * delivery id writes nothing; an event whose (pixelConfigId, eventName, eventId) exists is not
-   * inserted twice: when the stored row is still open (queued and unclaimed, or kept as
-   * needs_browser_context), the store applies `stitchTwin` to it under the row's lock, else leaves it.
+   * inserted twice: when the stored row is still open (queued and unclaimed, or kept for one of
+   * OPEN_SKIP_REASONS), the store applies `stitchTwin` to it under the row's lock, else leaves it.
    */
   record(receipt: DeliveryReceipt | null, events: NewOutboxEvent[], options?: RecordOptions): Promise<RecordResult>;
   /** The store's rows from these sources (order ids, checkout or cart tokens) still open to a twin. */

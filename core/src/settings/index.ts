@@ -1,3 +1,4 @@
+export * from './consent-policy';
 export * from './port';
 export * from './settings-view';
 export * from './validate-settings-input';

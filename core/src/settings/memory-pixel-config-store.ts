@@ -20,6 +20,7 @@ export function newPixelConfigRecord(id: string, storeId: string, at: Date): Pix
     events: { ...DEFAULT_EVENT_TOGGLES },
     purchaseTrigger: DEFAULT_PURCHASE_TRIGGER,
     limitedDataUse: DEFAULT_LIMITED_DATA_USE,
+    noConsentSignal: null,
     stoppedAt: null,
     stoppedReason: null,
     updatedAt: at,

@@ -1,3 +1,5 @@
+import type { NoSignalPolicy } from './consent-policy';
+
 /**
  * Pixel configuration storage port. A store holds pixel configurations (one today; the model allows
  * several later). The access token is stored encrypted; only the settings service decrypts it.
@@ -31,6 +33,8 @@ export interface PixelConfigRecord {
   events: EventToggles;
   purchaseTrigger: PurchaseTrigger;
   limitedDataUse: LimitedDataUse;
+  /** What happens to events without a consent signal; null follows the shop's region (see consent-policy). */
+  noConsentSignal: NoSignalPolicy | null;
   /** Set when Meta refused the token or permission: the circuit is open until the settings change. */
   stoppedAt: Date | null;
   stoppedReason: string | null;
@@ -42,7 +46,7 @@ export interface PixelConfigRecord {
  * into the row inside its write, so two concurrent saves of different switches both hold.
  */
 export type PixelConfigPatch = Partial<
-  Pick<PixelConfigRecord, 'pixelId' | 'accessTokenCiphertext' | 'accessTokenLast4' | 'testEventCode' | 'enabled' | 'purchaseTrigger' | 'limitedDataUse'>
+  Pick<PixelConfigRecord, 'pixelId' | 'accessTokenCiphertext' | 'accessTokenLast4' | 'testEventCode' | 'enabled' | 'purchaseTrigger' | 'limitedDataUse' | 'noConsentSignal'>
 > & { events?: Partial<EventToggles> };
 
 export interface PixelConfigStore {

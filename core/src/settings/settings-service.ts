@@ -15,7 +15,14 @@ export interface SettingsServiceOptions {
   pixels: PixelConfigStore;
   secretBox: SecretBox;
   logger: Logger;
+  /**
+   * The shop's own country (ISO alpha-2) when the platform told us, for the consent default the view
+   * shows; absent or null: the region is unknown.
+   */
+  shopCountry?: ShopCountryLookup;
 }
+
+export type ShopCountryLookup = (storeId: string) => Promise<string | null>;
 
 export type UpdateSettingsResult = { ok: true; settings: SettingsView } | { ok: false; errors: Record<string, string> };
 
@@ -36,7 +43,7 @@ function configurationError(message: string, merchantMessage: string): Configura
   return new ConfigurationGraphError({ message, merchantMessage });
 }
 
-export function createSettingsService({ pixels, secretBox, logger }: SettingsServiceOptions): SettingsService {
+export function createSettingsService({ pixels, secretBox, logger, shopCountry = async () => null }: SettingsServiceOptions): SettingsService {
   async function primaryPixel(storeId: string) {
     const [primary] = await pixels.listByStore(storeId);
     return primary;
@@ -53,13 +60,15 @@ export function createSettingsService({ pixels, secretBox, logger }: SettingsSer
     if (input.purchaseTrigger !== undefined) patch.purchaseTrigger = input.purchaseTrigger;
     if (input.events !== undefined) patch.events = input.events;
     if (input.limitedDataUse !== undefined) patch.limitedDataUse = input.limitedDataUse;
+    if (input.noConsentSignal !== undefined) patch.noConsentSignal = input.noConsentSignal;
     if (input.enabled !== undefined) patch.enabled = input.enabled;
     return patch;
   }
 
   return {
     async getSettings(storeId) {
-      return toSettingsView(await primaryPixel(storeId));
+      const [primary, country] = await Promise.all([primaryPixel(storeId), shopCountry(storeId)]);
+      return toSettingsView(primary, country);
     },
 
     async updateSettings(storeId, input) {
@@ -70,7 +79,7 @@ export function createSettingsService({ pixels, secretBox, logger }: SettingsSer
       }
       const saved = await pixels.upsertForStore(storeId, toPatch(storeId, checked.value));
       logger.info({ storeId, pixelConfigId: saved.id, changedFields: Object.keys(checked.value) }, 'settings updated');
-      return { ok: true, settings: toSettingsView(saved) };
+      return { ok: true, settings: toSettingsView(saved, await shopCountry(storeId)) };
     },
 
     async resolveTarget(pixelConfigId) {

@@ -78,6 +78,14 @@ describe('validateSettingsInput', () => {
     expect(errorsOf({ events: ['Purchase'] }).events).toMatch(/as an object/);
   });
 
+  it('accepts each policy for events without a consent signal, and null to return to the region default', () => {
+    for (const noConsentSignal of ['send', 'limited_data_use', 'keep', null]) {
+      expect(validateSettingsInput({ noConsentSignal })).toEqual({ ok: true, value: { noConsentSignal } });
+    }
+    expect(errorsOf({ noConsentSignal: 'ask' }).noConsentSignal).toMatch(/"send", "limited_data_use" \(sent with Limited Data Use\), "keep" \(not sent\), or null/);
+    expect(errorsOf({ noConsentSignal: false }).noConsentSignal).toMatch(/without a consent signal/);
+  });
+
   it('refuses a non-boolean enabled flag, unknown fields and non-object bodies', () => {
     expect(errorsOf({ enabled: 'true' }).enabled).toBe('Use true or false.');
     expect(errorsOf({ pixelID: '123456789012345' })).toEqual({ pixelID: '"pixelID" is not a setting.' });

@@ -5,6 +5,7 @@
  *
  * Field semantics: absent = keep the saved value; `null` (or "" for text fields) = clear it.
  */
+import { NO_SIGNAL_POLICIES, type NoSignalPolicy } from './consent-policy';
 import { LIMITED_DATA_USE_MODES, TOGGLEABLE_EVENTS, type EventToggles, type LimitedDataUse, type PurchaseTrigger, type ToggleableEvent } from './port';
 
 export const PURCHASE_TRIGGERS: readonly PurchaseTrigger[] = ['order_created', 'order_paid'];
@@ -29,12 +30,14 @@ export interface ValidSettingsInput {
   purchaseTrigger?: PurchaseTrigger;
   events?: Partial<EventToggles>;
   limitedDataUse?: LimitedDataUse;
+  /** null: back to the shop's region default. */
+  noConsentSignal?: NoSignalPolicy | null;
   enabled?: boolean;
 }
 
 export type SettingsInputCheck = { ok: true; value: ValidSettingsInput } | { ok: false; errors: Record<string, string> };
 
-const KNOWN_FIELDS = new Set(['pixelId', 'accessToken', 'testEventCode', 'purchaseTrigger', 'events', 'limitedDataUse', 'enabled']);
+const KNOWN_FIELDS = new Set(['pixelId', 'accessToken', 'testEventCode', 'purchaseTrigger', 'events', 'limitedDataUse', 'noConsentSignal', 'enabled']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -104,6 +107,15 @@ export function validateSettingsInput(input: unknown): SettingsInputCheck {
   if (input.limitedDataUse !== undefined) {
     if (LIMITED_DATA_USE_MODES.includes(input.limitedDataUse as LimitedDataUse)) value.limitedDataUse = input.limitedDataUse as LimitedDataUse;
     else errors.limitedDataUse = 'Choose Limited Data Use: "off", "geolocate" (Meta applies it in US states with such laws) or "california".';
+  }
+
+  if (input.noConsentSignal !== undefined) {
+    if (input.noConsentSignal === null || NO_SIGNAL_POLICIES.includes(input.noConsentSignal as NoSignalPolicy)) {
+      value.noConsentSignal = input.noConsentSignal as NoSignalPolicy | null;
+    } else {
+      errors.noConsentSignal =
+        'Choose what happens to events without a consent signal: "send", "limited_data_use" (sent with Limited Data Use), "keep" (not sent), or null for your region\'s default.';
+    }
   }
 
   if (input.enabled !== undefined) {

@@ -9,6 +9,8 @@ export const DEFAULT_SETTINGS_VIEW: SettingsView = {
   purchaseTrigger: 'order_created',
   events: { Purchase: true, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
   limitedDataUse: 'off',
+  noConsentSignal: null,
+  noConsentSignalDefault: { policy: 'send', region: 'unknown', country: null },
   enabled: true,
   stopped: null,
 };

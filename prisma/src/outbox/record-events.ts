@@ -19,12 +19,12 @@ async function insertEvent(tx: Tx, event: NewOutboxEvent, now: Date): Promise<nu
   return tx.$executeRaw`
     INSERT INTO "OutboxEvent" ("id", "storeId", "pixelConfigId", "pixelKey", "eventName", "eventId", "sourceId",
       "customerRef", "cartToken", "checkoutToken", "eventTime", "payload", "status", "reason", "reasonDetail", "userDataKeys",
-      "droppedUserData", "attempts", "nextAttemptAt", "awaitingTwin", "createdAt", "updatedAt")
+      "droppedUserData", "attempts", "nextAttemptAt", "awaitingTwin", "withoutConsentSignal", "createdAt", "updatedAt")
     VALUES (${uuidv7(now.getTime())}, ${event.storeId}, ${event.pixelConfigId}, ${pixelKeyOf(event)}, ${event.eventName},
       ${event.eventId}, ${event.sourceId}, ${event.customerRef ?? null}, ${event.cartToken ?? null}, ${event.checkoutToken ?? null},
       ${event.eventTime}, ${JSON.stringify(event.payload)},
       ${event.status}, ${event.reason ?? null}, ${event.reasonDetail ?? null}, ${JSON.stringify(event.userDataKeys)},
-      ${JSON.stringify(event.droppedUserData)}, 0, ${nextAttemptAt}, ${event.awaitingTwin ?? null}, ${now}, ${now})
+      ${JSON.stringify(event.droppedUserData)}, 0, ${nextAttemptAt}, ${event.awaitingTwin ?? null}, ${event.withoutConsentSignal === true}, ${now}, ${now})
     ON CONFLICT ("pixelKey", "eventName", "eventId") DO NOTHING`;
 }
 

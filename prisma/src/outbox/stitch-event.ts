@@ -15,7 +15,7 @@ export async function stitchEvent(db: Db, tx: Tx, event: NewOutboxEvent, now: Da
   }
   const row = await tx.outboxEvent.findUnique({
     where: { pixelKey_eventName_eventId: key },
-    select: { id: true, status: true, reason: true, payload: true, customerRef: true, cartToken: true, checkoutToken: true, droppedUserData: true, awaitingTwin: true, nextAttemptAt: true },
+    select: { id: true, status: true, reason: true, payload: true, customerRef: true, cartToken: true, checkoutToken: true, droppedUserData: true, awaitingTwin: true, nextAttemptAt: true, withoutConsentSignal: true },
   });
   if (!row) return false;
   const update = stitchTwin(
@@ -29,6 +29,7 @@ export async function stitchEvent(db: Db, tx: Tx, event: NewOutboxEvent, now: Da
       droppedUserData: JSON.parse(row.droppedUserData) as DroppedField[],
       awaitingTwin: row.awaitingTwin as TwinHalf | null,
       nextAttemptAt: row.nextAttemptAt,
+      withoutConsentSignal: row.withoutConsentSignal,
     },
     event,
     now,

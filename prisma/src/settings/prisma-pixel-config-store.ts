@@ -1,4 +1,4 @@
-import type { LimitedDataUse, PixelConfigPatch, PixelConfigRecord, PixelConfigStore, PurchaseTrigger } from '@capi-relay/core';
+import type { LimitedDataUse, NoSignalPolicy, PixelConfigPatch, PixelConfigRecord, PixelConfigStore, PurchaseTrigger } from '@capi-relay/core';
 import { retryOnUniqueViolation, type Db, type Prisma } from '../client';
 
 type PixelConfigRow = Prisma.PixelConfigGetPayload<object>;
@@ -24,6 +24,7 @@ function toRecord(row: PixelConfigRow): PixelConfigRecord {
     },
     purchaseTrigger: row.purchaseTrigger as PurchaseTrigger,
     limitedDataUse: row.limitedDataUse as LimitedDataUse,
+    noConsentSignal: row.noConsentSignal as NoSignalPolicy | null,
     stoppedAt: row.stoppedAt,
     stoppedReason: row.stoppedReason,
     updatedAt: row.updatedAt,
@@ -45,6 +46,7 @@ type PixelColumns = Partial<
     | 'sendViewContent'
     | 'sendAddPaymentInfo'
     | 'limitedDataUse'
+    | 'noConsentSignal'
   >
 >;
 

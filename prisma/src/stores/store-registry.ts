@@ -15,6 +15,8 @@ export interface StoreRecord {
   domain: string;
   installedAt: Date;
   uninstalledAt: Date | null;
+  /** ISO 3166-1 alpha-2 of the shop's own address, as the platform reported it; null until then. */
+  country: string | null;
 }
 
 export interface StoreRegistry {
@@ -31,6 +33,8 @@ export interface StoreRegistry {
    */
   pixelKeyFor(storeId: string): Promise<string>;
   findByPixelKey(pixelKey: string): Promise<StoreRecord | null>;
+  /** Records the shop's country (upper-cased), or null when the platform no longer says. */
+  setCountry(storeId: string, country: string | null): Promise<void>;
 }
 
 /** 24 random bytes: unguessable, so a forged post cannot name a shop it does not know the key of. */
@@ -45,6 +49,7 @@ function toRecord(row: Prisma.StoreGetPayload<object>): StoreRecord {
     domain: row.domain,
     installedAt: row.installedAt,
     uninstalledAt: row.uninstalledAt,
+    country: row.country,
   };
 }
 
@@ -110,6 +115,12 @@ export function createStoreRegistry(db: Db): StoreRegistry {
     async findByPixelKey(pixelKey) {
       const row = await db.client.store.findUnique({ where: { pixelKey } });
       return row ? toRecord(row) : null;
+    },
+
+    async setCountry(storeId, country) {
+      const code = country?.trim().toUpperCase() || null;
+      if (code !== null && !/^[A-Z]{2}$/.test(code)) throw new RangeError(`"${country}" is not an ISO 3166-1 alpha-2 country code.`);
+      await db.write((tx) => tx.store.update({ where: { id: storeId }, data: { country: code } }));
     },
   };
 }

@@ -29,6 +29,8 @@ function toResponse(view: SettingsView) {
     purchaseTrigger: view.purchaseTrigger,
     events: view.events,
     limitedDataUse: view.limitedDataUse,
+    noConsentSignal: view.noConsentSignal,
+    noConsentSignalDefault: view.noConsentSignalDefault,
     enabled: view.enabled,
     stopped: view.stopped ? { at: view.stopped.at.toISOString(), reason: view.stopped.reason } : null,
   };

@@ -15,6 +15,8 @@ import { createAdminAccess } from '../shopify/admin-access';
 import { createSessionTokenVerifier } from '../shopify/session-token';
 import { shopifySessionStorage } from '../shopify/session-storage';
 import { isMyshopifyDomain } from '../shopify/shop-domain';
+import { allSetupSteps } from '../shopify/setup-steps';
+import { createShopCountryRead } from '../shopify/shop-country';
 import { createShopifyApi } from '../shopify/shopify-api';
 
 export interface RuntimeOptions {
@@ -60,7 +62,7 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
     db,
     sessions,
     engine,
-    settings: engine.settings(db.pixels),
+    settings: engine.settings(db.pixels, async (storeId) => (await db.stores.getStore(storeId))?.country ?? null),
     graph: engine.graph,
     verifySessionToken: createSessionTokenVerifier(shopify),
     adminAccess: createAdminAccess({
@@ -68,7 +70,10 @@ export async function openRuntime({ config, logger, now = () => new Date(), work
       sessions: shopifySessionStorage(sessions),
       logger,
       now,
-      onConnected: createWebPixelSetup({ shopify, stores: db.stores, appUrl: config.shopify.appUrl, logger }),
+      onConnected: allSetupSteps({
+        webPixel: createWebPixelSetup({ shopify, stores: db.stores, appUrl: config.shopify.appUrl, logger }),
+        shopCountry: createShopCountryRead({ shopify, stores: db.stores, logger }),
+      }),
     }),
     webhookSecrets: [config.shopify.apiSecret, ...(config.shopify.previousApiSecret ? [config.shopify.previousApiSecret] : [])],
     webhookBodyLimitBytes: config.webhookBodyLimitBytes,

@@ -37,7 +37,7 @@ export async function recordPixelReport(ctx: PixelContext, store: StoreRecord, r
 
   const pixels = await ctx.db.pixels.listByStore(store.id);
   const stores = { outbox: ctx.db.outbox, pixels: ctx.db.pixels };
-  const common = { storeId: store.id, pixels, now, ...(report.consent ? { consent: report.consent } : {}), ...(store.uninstalledAt ? { skip: UNINSTALLED } : {}) };
+  const common = { storeId: store.id, pixels, now, shopCountry: store.country, ...(report.consent ? { consent: report.consent } : {}), ...(store.uninstalledAt ? { skip: UNINSTALLED } : {}) };
   const { built, awaitingTwin } = pixelEvents(report, browser, pixels[0]?.purchaseTrigger ?? DEFAULT_PURCHASE_TRIGGER, now);
   const own = await ctx.engine.enqueue(stores, null, { ...common, built, ...(awaitingTwin ? { awaitingTwin } : {}) });
   const sourceIds = [report.cartToken, report.checkoutToken, report.orderId].filter((id): id is string => id !== undefined);

@@ -1,14 +1,13 @@
-import { Session } from '@shopify/shopify-api';
 import { silentLogger } from '@capi-relay/core';
 
+import { offlineSession, testShopifyApi } from '../../test/support/admin-api-session';
 import { fakeTokenEndpoint } from '../../test/support/shopify-token-endpoint';
 import { fakeWebPixels } from '../../test/support/shopify-web-pixels';
-import { createShopifyApi } from '../shopify/shopify-api';
 import { createWebPixelSetup } from './web-pixel-setup';
 
 const shop = 'shop-a.myshopify.com';
-const shopify = createShopifyApi({ apiKey: 'test-api-key', apiSecret: 'test-api-secret', appUrl: 'https://relay.example.com' }, silentLogger);
-const session = new Session({ id: `offline_${shop}`, shop, state: '', isOnline: false, accessToken: 'shpat_test', scope: 'read_orders,write_pixels,read_customer_events' });
+const shopify = testShopifyApi();
+const session = offlineSession(shop, 'read_orders,write_pixels,read_customer_events');
 
 describe('web pixel setup', () => {
   let endpoint: ReturnType<typeof fakeTokenEndpoint> | undefined;
@@ -17,7 +16,7 @@ describe('web pixel setup', () => {
   function setup(key = 'key-1') {
     const webPixels = fakeWebPixels();
     endpoint = fakeTokenEndpoint(webPixels.answer);
-    const stores = { ensureStore: async () => ({ id: 'store-1', platform: 'shopify' as const, domain: shop, installedAt: new Date(0), uninstalledAt: null }), pixelKeyFor: async () => key };
+    const stores = { ensureStore: async () => ({ id: 'store-1', platform: 'shopify' as const, domain: shop, installedAt: new Date(0), uninstalledAt: null, country: null }), pixelKeyFor: async () => key };
     return { webPixels, stores };
   }
 

@@ -92,6 +92,8 @@ async function recordTopic(ctx: WebhookContext, topic: EventTopic, delivery: Web
       pixels,
       built: result.built,
       now: ctx.now(),
+      // Sets the consent default of events the storefront pixel never reported a choice for.
+      shopCountry: store.country,
       ...(result.customerRef === undefined ? {} : { customerRef: result.customerRef }),
       ...(result.consent === undefined ? {} : { consent: result.consent }),
       ...(skip ? { skip } : {}),

@@ -134,6 +134,7 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
       leaseOwner: null,
       leaseExpiresAt: null,
       awaitingTwin: event.awaitingTwin ?? null,
+      withoutConsentSignal: event.withoutConsentSignal === true,
       sentAt: null,
       createdAt: now,
       updatedAt: now,

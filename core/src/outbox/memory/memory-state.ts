@@ -13,6 +13,7 @@ export interface MemoryEventRow extends EventSummaryColumns {
   leaseOwner: string | null;
   leaseExpiresAt: Date | null;
   awaitingTwin: TwinHalf | null;
+  withoutConsentSignal: boolean;
 }
 
 export interface MemoryCartRow {

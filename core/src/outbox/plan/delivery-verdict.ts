@@ -1,5 +1,6 @@
 import type { ServerEvent } from '../../meta/wire';
 import type { Consent } from '../../model/commerce';
+import type { NoSignalDecision } from '../../settings/consent-policy';
 import { type PixelConfigRecord, TOGGLEABLE_EVENTS, type ToggleableEvent } from '../../settings/port';
 import type { ValidationCode, ValidationIssue } from '../../validate';
 import type { NotSentReason } from '../port';
@@ -39,6 +40,8 @@ export interface VerdictInput {
   pixel: PixelConfigRecord;
   issues: ValidationIssue[];
   consent?: Consent;
+  /** Present when the event came with no consent signal at all: the pixel's policy for that. */
+  noSignal?: NoSignalDecision;
   skip?: PlanSkip;
 }
 
@@ -48,11 +51,12 @@ export interface VerdictInput {
  * a merchant can act on. An expired event outranks one waiting for the browser: no browser context
  * can bring it back inside Meta's window.
  */
-export function deliveryVerdict({ event, pixel, issues, consent, skip }: VerdictInput): Verdict {
+export function deliveryVerdict({ event, pixel, issues, consent, noSignal, skip }: VerdictInput): Verdict {
   if (skip) return skipped(skip.reason, skip.detail);
   if (consent?.marketing === false) {
     return skipped('no_consent', 'The shopper declined marketing tracking, so this event is not sent to Meta.');
   }
+  if (noSignal?.policy === 'keep') return skipped('no_consent_signal', noSignalDetail(event, noSignal));
   if (!pixel.enabled) return skipped('disabled', 'Sending to this pixel is turned off in settings.');
   if (isToggleable(event.event_name) && !pixel.events[event.event_name]) {
     return skipped('disabled', `Sending ${event.event_name} events is turned off in settings.`);
@@ -61,6 +65,23 @@ export function deliveryVerdict({ event, pixel, issues, consent, skip }: Verdict
     return skipped('no_pixel', 'The pixel ID or the access token is missing in settings, so the event was kept here but not sent.');
   }
   return validationVerdict(issues);
+}
+
+const REGION_REASONS: Record<NoSignalDecision['region'], string> = {
+  eea_uk_ch: 'the default for a shop in the EEA, the UK or Switzerland, where marketing tracking needs consent first',
+  us: 'the default for a shop in the United States',
+  other: "the default for your shop's country",
+  unknown: 'the default while your shop\'s country is unknown',
+};
+
+/** Why an event without a consent signal was kept, and what would still send it. */
+function noSignalDetail(event: ServerEvent, noSignal: NoSignalDecision): string {
+  const why = noSignal.chosen ? 'your consent setting keeps such events' : `keeping such events is ${REGION_REASONS[noSignal.region]}`;
+  const later =
+    event.action_source === 'website'
+      ? " It is sent if the storefront pixel reports the shopper's consent later."
+      : ' No browser reports consent for this kind of sale.';
+  return `No consent signal came with this event (the storefront pixel had not reported the shopper's choice), and ${why}.${later} Change this under "Events without a consent signal" in settings.`;
 }
 
 /** What Meta's rules alone say of an event (the settings allowing it): sendable, too old, early or invalid. */

@@ -22,6 +22,7 @@ function pixel(overrides: Partial<PixelConfigRecord> = {}): PixelConfigRecord {
     enabled: true,
     events: { Purchase: true, InitiateCheckout: true, AddToCart: true, ViewContent: true, AddPaymentInfo: true },
     limitedDataUse: 'off',
+    noConsentSignal: null,
     purchaseTrigger: 'order_created',
     stoppedAt: null,
     stoppedReason: null,
@@ -52,6 +53,7 @@ describe('planOutboxEvents', () => {
         status: 'queued',
         userDataKeys: ['client_ip_address', 'client_user_agent', 'em'],
         droppedUserData: [],
+        withoutConsentSignal: true,
       },
     ]);
   });
@@ -221,6 +223,56 @@ describe('planOutboxEvents', () => {
     expect(rows.map((row) => row.status)).toEqual(['queued', 'queued', 'queued']);
     const [optedOut] = plan({ consent: { marketing: true, saleOfData: false } });
     expect(optedOut?.payload).toMatchObject({ data_processing_options: ['LDU'], data_processing_options_country: 0, data_processing_options_state: 0 });
+  });
+
+  describe('an event without any consent signal', () => {
+    const ldu = (row: { payload: ServerEvent } | undefined) => [row?.payload.data_processing_options, row?.payload.data_processing_options_country, row?.payload.data_processing_options_state];
+
+    it("follows the shop's region until the merchant chooses: kept in the EEA, UK and Switzerland, LDU in the US, sent elsewhere", () => {
+      const [german, british, swiss] = ['DE', 'gb', 'CH'].map((shopCountry) => plan({ shopCountry })[0]);
+      for (const row of [german, british, swiss]) expect(row).toMatchObject({ status: 'skipped', reason: 'no_consent_signal', withoutConsentSignal: true });
+      expect(german?.reasonDetail).toBe(
+        "No consent signal came with this event (the storefront pixel had not reported the shopper's choice), and keeping such events is the default for a shop in the EEA, the UK or Switzerland, where marketing tracking needs consent first. It is sent if the storefront pixel reports the shopper's consent later. Change this under \"Events without a consent signal\" in settings.",
+      );
+      const american = plan({ shopCountry: 'US' })[0];
+      expect(american).toMatchObject({ status: 'queued', withoutConsentSignal: true });
+      expect(ldu(american)).toEqual([['LDU'], 0, 0]);
+      for (const shopCountry of ['CA', null, undefined]) {
+        const row = plan({ shopCountry })[0];
+        expect(row?.status).toBe('queued');
+        expect(ldu(row)).toEqual([undefined, undefined, undefined]);
+      }
+    });
+
+    it("applies the merchant's choice whatever the region, and says it was theirs", () => {
+      expect(plan({ shopCountry: 'DE', pixels: [pixel({ noConsentSignal: 'send' })] })[0]).toMatchObject({ status: 'queued' });
+      const flagged = plan({ shopCountry: 'DE', pixels: [pixel({ noConsentSignal: 'limited_data_use' })] })[0];
+      expect(ldu(flagged)).toEqual([['LDU'], 0, 0]);
+      const kept = plan({ shopCountry: 'CA', pixels: [pixel({ noConsentSignal: 'keep' })] })[0];
+      expect(kept).toMatchObject({ status: 'skipped', reason: 'no_consent_signal' });
+      expect(kept?.reasonDetail).toContain('your consent setting keeps such events');
+      // The pixel's own Limited Data Use setting still decides the flag's country and state.
+      expect(ldu(plan({ shopCountry: 'US', pixels: [pixel({ limitedDataUse: 'california' })] })[0])).toEqual([['LDU'], 1, 1000]);
+    });
+
+    it('is not one with any consent flag: the signal decides, and LDU follows only a sale-of-data opt-out', () => {
+      const allowed = plan({ shopCountry: 'DE', consent: { marketing: true } })[0];
+      expect(allowed?.status).toBe('queued');
+      expect(allowed).not.toHaveProperty('withoutConsentSignal');
+      const american = plan({ shopCountry: 'US', consent: { marketing: true, saleOfData: true } })[0];
+      expect(ldu(american)).toEqual([undefined, undefined, undefined]);
+      const optedOut = plan({ shopCountry: 'DE', consent: { saleOfData: false } })[0];
+      expect(optedOut?.status).toBe('queued');
+      expect(ldu(optedOut)).toEqual([['LDU'], 0, 0]);
+    });
+
+    it("lets the adapter's reason and a refusal outrank it, and tells in-store sales apart", () => {
+      expect(plan({ shopCountry: 'DE', skip: { reason: 'test_order', detail: 'A test order.' } })[0]?.reason).toBe('test_order');
+      expect(plan({ shopCountry: 'DE', consent: { marketing: false } })[0]?.reason).toBe('no_consent');
+      const inStore = plan({ shopCountry: 'FR', built: [built(sendablePurchase({ action_source: 'physical_store' }))] })[0];
+      expect(inStore).toMatchObject({ reason: 'no_consent_signal' });
+      expect(inStore?.reasonDetail).toContain('No browser reports consent for this kind of sale.');
+    });
   });
 
   it('lets a website event wait for its twin only with a stitch wait, and only when queued', () => {

@@ -2,6 +2,7 @@ import type { BuiltEvent } from '../../events';
 import type { ServerEvent } from '../../meta/wire';
 import type { DroppedField } from '../../normalize';
 import type { Consent } from '../../model/commerce';
+import { hasConsentSignal, noSignalDecision } from '../../settings/consent-policy';
 import type { PixelConfigRecord } from '../../settings/port';
 import { validateEvent } from '../../validate';
 import type { NewOutboxEvent, NotSentReason, TwinHalf } from '../port';
@@ -19,6 +20,11 @@ export interface PlanInput {
   now: Date;
   /** The visitor's consent signal, when the storefront sent one. */
   consent?: Consent;
+  /**
+   * The shop's own country (ISO alpha-2) when the platform told us: with no consent signal, it sets
+   * the default of each pixel's policy for such events. Absent or null: the region is unknown.
+   */
+  shopCountry?: string | null;
   /** The adapter already knows these events must not be sent (a test order, no consent, ...). */
   skip?: PlanSkip;
   /**
@@ -42,9 +48,12 @@ export function planOutboxEvents(input: PlanInput): NewOutboxEvent[] {
       return [rowFor(input, built, null, { status: 'skipped', reason: 'no_pixel', detail: NO_PIXEL_DETAIL })];
     }
     const issues = validateEvent(built.event, { now: input.now });
+    const signalled = hasConsentSignal(input.consent);
     return input.pixels.map((pixel) => {
-      const event = withLimitedDataUse(built.event, pixel.limitedDataUse, input.consent);
-      return rowFor(input, { ...built, event }, pixel.id, deliveryVerdict({ event, pixel, issues, consent: input.consent, skip: input.skip }));
+      const noSignal = signalled ? undefined : noSignalDecision(pixel.noConsentSignal, input.shopCountry);
+      const event = withLimitedDataUse(built.event, pixel.limitedDataUse, input.consent, noSignal?.policy === 'limited_data_use');
+      const verdict = deliveryVerdict({ event, pixel, issues, consent: input.consent, noSignal, skip: input.skip });
+      return rowFor(input, { ...built, event }, pixel.id, verdict);
     });
   });
 }
@@ -73,6 +82,7 @@ function rowFor(input: PlanInput, built: BuiltEvent, pixelConfigId: string | nul
     droppedUserData: distinctDropped(built.dropped),
     ...(awaitingTwin ? { awaitingTwin } : {}),
     ...(awaitingTwin && verdict.status === 'queued' ? { dueAt: new Date(input.now.getTime() + waitMs) } : {}),
+    ...(hasConsentSignal(input.consent) ? {} : { withoutConsentSignal: true as const }),
   };
 }
 

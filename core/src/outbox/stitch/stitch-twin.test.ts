@@ -33,6 +33,7 @@ function stored(overrides: Partial<StoredTwin> = {}): StoredTwin {
     droppedUserData: [],
     awaitingTwin: 'browser',
     nextAttemptAt: null,
+    withoutConsentSignal: false,
     ...overrides,
   };
 }
@@ -65,5 +66,49 @@ describe('stitchTwin', () => {
     for (const row of [stored({ status: 'sent', reason: null }), stored({ status: 'sending', reason: null }), stored({ reason: 'no_consent' }), stored({ status: 'failed', reason: 'rejected' })]) {
       expect(stitchTwin(row, incoming(browserHalf()), NOW)).toBeNull();
     }
+  });
+
+  describe('consent signals', () => {
+    const LDU = { data_processing_options: ['LDU'], data_processing_options_country: 0, data_processing_options_state: 0 };
+    const KEPT = { status: 'skipped' as const, reason: 'no_consent_signal' as const, reasonDetail: 'No consent signal came with this event.' };
+    const withoutSignal = (overrides: Partial<StoredTwin> = {}) => stored({ ...KEPT, withoutConsentSignal: true, ...overrides });
+
+    it('queues a row kept for want of a consent signal once its twin brings one that allows it', () => {
+      const result = stitchTwin(withoutSignal(), incoming(browserHalf(), { awaitingTwin: 'server' }), NOW);
+      expect(result).toMatchObject({ status: 'queued', reason: null, reasonDetail: null, withoutConsentSignal: false, nextAttemptAt: new Date((NOW_SECONDS - 60) * 1000) });
+      expect(result?.payload.user_data).toMatchObject({ client_user_agent: 'Mozilla/5.0', em: [sha256Hex('jane@example.com')] });
+    });
+
+    it('keeps such a row when the twin has no signal either, or refuses', () => {
+      const noSignalTwin = stitchTwin(withoutSignal(), incoming(browserHalf(), { ...KEPT, withoutConsentSignal: true }), NOW);
+      expect(noSignalTwin).toMatchObject({ status: 'skipped', reason: 'no_consent_signal', withoutConsentSignal: true });
+      const refused = stitchTwin(withoutSignal(), incoming(browserHalf(), { status: 'skipped', reason: 'no_consent', reasonDetail: 'Declined.' }), NOW);
+      expect(refused).toMatchObject({ status: 'skipped', reason: 'no_consent', withoutConsentSignal: false });
+    });
+
+    it('lets a twin without a signal neither keep a row that had one nor add its policy\'s Limited Data Use', () => {
+      const waiting = stored({ status: 'queued', reason: null, payload: browserHalf(), awaitingTwin: 'server', nextAttemptAt: new Date(NOW.getTime() + 60_000) });
+      const kept = stitchTwin(waiting, incoming(event(), { ...KEPT, withoutConsentSignal: true }), NOW);
+      expect(kept).toMatchObject({ status: 'queued', withoutConsentSignal: false });
+      const flagged = stitchTwin(waiting, incoming(event(LDU), { withoutConsentSignal: true }), NOW);
+      expect(flagged?.payload).not.toHaveProperty('data_processing_options');
+    });
+
+    it("drops the Limited Data Use the no-signal policy gave a row when the shopper's signal allows the sale of their data", () => {
+      const flaggedRow = stored({ status: 'queued', reason: null, payload: event(LDU), awaitingTwin: 'browser', nextAttemptAt: new Date(NOW.getTime() + 60_000), withoutConsentSignal: true });
+      const result = stitchTwin(flaggedRow, incoming(browserHalf(), { awaitingTwin: 'server' }), NOW);
+      expect(result).toMatchObject({ status: 'queued', withoutConsentSignal: false });
+      expect(result?.payload).not.toHaveProperty('data_processing_options');
+      expect(result?.payload).not.toHaveProperty('data_processing_options_country');
+    });
+
+    it('never sends a sale-of-data opt-out without Limited Data Use, whichever half carries it', () => {
+      const optedOutTwin = stitchTwin(withoutSignal({ status: 'queued', reason: null, awaitingTwin: 'browser', nextAttemptAt: new Date(NOW.getTime() + 60_000) }), incoming(browserHalf(LDU), { awaitingTwin: 'server' }), NOW);
+      expect(optedOutTwin?.payload).toMatchObject(LDU);
+      const optedOutRow = stored({ status: 'queued', reason: null, payload: browserHalf(LDU), awaitingTwin: 'server', nextAttemptAt: new Date(NOW.getTime() + 60_000) });
+      for (const twin of [incoming(event(), { withoutConsentSignal: true }), incoming(event())]) {
+        expect(stitchTwin(optedOutRow, twin, NOW)?.payload).toMatchObject(LDU);
+      }
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { validateEvent } from '../../validate';
 import { validationVerdict } from '../plan/delivery-verdict';
+import { withoutLimitedDataUse } from '../plan/limited-data-use';
 import { distinctDropped, userDataKeysOf } from '../plan/plan-outbox-events';
-import type { NewOutboxEvent, NotSentReason, OutboxStatus, StoredTwin, TwinHalf } from '../port';
+import { type NewOutboxEvent, type NotSentReason, OPEN_SKIP_REASONS, type OutboxStatus, type StoredTwin, type TwinHalf } from '../port';
 import { mergeServerEvents } from './merge-server-events';
 
 /** What a stitched row becomes; the store writes these columns. */
@@ -18,6 +19,8 @@ export interface StitchedRow {
   checkoutToken: string | null;
   awaitingTwin: TwinHalf | null;
   nextAttemptAt: Date | null;
+  /** Still true only while neither half carried a consent signal. */
+  withoutConsentSignal: boolean;
 }
 
 /**
@@ -29,25 +32,52 @@ const DECIDING_REASONS: ReadonlySet<NotSentReason> = new Set(['disabled', 'no_pi
 
 /** A row that has not been sent and is not being sent, and that a twin can still change. */
 export function isOpenToTwin(row: { status: OutboxStatus; reason: NotSentReason | null }): boolean {
-  return row.status === 'queued' || (row.status === 'skipped' && row.reason === 'needs_browser_context');
+  return row.status === 'queued' || (row.status === 'skipped' && (OPEN_SKIP_REASONS as readonly (NotSentReason | null)[]).includes(row.reason));
+}
+
+/**
+ * Whether the incoming half's refusal decides for the row. A half without a consent signal that the
+ * policy keeps (`no_consent_signal`) decides only against a row that had no signal either: a signal
+ * either half carried is the shopper's answer, and its absence in the other half says nothing.
+ */
+function decides(existing: StoredTwin, incoming: NewOutboxEvent): boolean {
+  if (incoming.status === 'queued' || incoming.reason === undefined) return false;
+  if (incoming.reason === 'no_consent_signal') return existing.withoutConsentSignal;
+  return DECIDING_REASONS.has(incoming.reason);
+}
+
+/**
+ * The two payloads to merge. The Limited Data Use flag of a half planned without a consent signal
+ * (where the policy's `limited_data_use` may have set it) gives way to the half planned with one:
+ * that half's planner applied the pixel's own setting and the shopper's answer, flagging the event
+ * if they opted out of the sale of their data. Between two halves alike the merge keeps the flag
+ * either carries, so an opt-out is never lost.
+ */
+function halvesToMerge(existing: StoredTwin, incoming: NewOutboxEvent): [NewOutboxEvent['payload'], NewOutboxEvent['payload']] {
+  const incomingWithout = incoming.withoutConsentSignal === true;
+  if (existing.withoutConsentSignal && !incomingWithout) return [withoutLimitedDataUse(existing.payload), incoming.payload];
+  if (!existing.withoutConsentSignal && incomingWithout) return [existing.payload, withoutLimitedDataUse(incoming.payload)];
+  return [existing.payload, incoming.payload];
 }
 
 /**
  * One event per (pixel, event_name, event_id), whatever path each half arrives by. When `incoming`
  * meets a stored row of the same key, the row takes what it lacked from the incoming half and is
  * judged again: a row kept as needs_browser_context becomes queued once the browser context makes it
- * sendable (or expired past Meta's window), a row waiting for its twin is due at once when the twin
- * arrives, and a twin that refuses (no consent, test order, switched off) keeps the row from being
- * sent. Rows already claimed, sent or finished are never touched: null, as when nothing would change.
+ * sendable (or expired past Meta's window), a row kept as no_consent_signal once a twin brings a
+ * signal that allows it (once: the key holds one row, and a sent row is never reopened), a row
+ * waiting for its twin is due at once when the twin arrives, and a twin that refuses (no consent,
+ * test order, switched off) keeps the row from being sent. Rows already claimed, sent or finished are never touched: null, as when nothing would change.
  */
 export function stitchTwin(existing: StoredTwin, incoming: NewOutboxEvent, now: Date): StitchedRow | null {
   if (!isOpenToTwin(existing)) return null;
-  const payload = mergeServerEvents(existing.payload, incoming.payload);
+  const payload = mergeServerEvents(...halvesToMerge(existing, incoming));
   // The row waited for one half; an incoming event that is not that same half again brings it.
   const awaitingTwin = existing.awaitingTwin !== null && incoming.awaitingTwin === existing.awaitingTwin ? existing.awaitingTwin : null;
-  const deciding = incoming.status !== 'queued' && incoming.reason !== undefined && DECIDING_REASONS.has(incoming.reason);
+  const deciding = decides(existing, incoming);
+  const withoutConsentSignal = existing.withoutConsentSignal && incoming.withoutConsentSignal === true;
   // A redelivery that brings nothing new leaves the row alone (the worker judges its age when it claims it).
-  if (!deciding && awaitingTwin === existing.awaitingTwin && canonicalJson(payload) === canonicalJson(existing.payload)) return null;
+  if (!deciding && awaitingTwin === existing.awaitingTwin && withoutConsentSignal === existing.withoutConsentSignal && canonicalJson(payload) === canonicalJson(existing.payload)) return null;
   const verdict = deciding
     ? { status: incoming.status, reason: incoming.reason as NotSentReason, detail: incoming.reasonDetail ?? '' }
     : validationVerdict(validateEvent(payload, { now }));
@@ -65,6 +95,7 @@ export function stitchTwin(existing: StoredTwin, incoming: NewOutboxEvent, now: 
     checkoutToken: existing.checkoutToken ?? incoming.checkoutToken ?? null,
     awaitingTwin,
     nextAttemptAt: queued ? dueAt(existing, incoming, awaitingTwin, payload.event_time) : null,
+    withoutConsentSignal,
   };
   return unchanged(existing, stitched) ? null : stitched;
 }
@@ -82,6 +113,7 @@ function unchanged(existing: StoredTwin, stitched: StitchedRow): boolean {
     existing.status === stitched.status &&
     existing.reason === stitched.reason &&
     existing.awaitingTwin === stitched.awaitingTwin &&
+    existing.withoutConsentSignal === stitched.withoutConsentSignal &&
     existing.customerRef === stitched.customerRef &&
     existing.cartToken === stitched.cartToken &&
     existing.checkoutToken === stitched.checkoutToken &&
