@@ -13,10 +13,10 @@
  *   timeout), as BEGIN IMMEDIATE would.
  * On PostgreSQL `write` is a plain interactive transaction.
  */
-import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient as SqliteClient } from '../generated/sqlite';
 import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from '../generated/postgresql';
 import { searchPathOption, type DatabaseTarget, type Provider } from './database-target';
+import { ResilientPrismaPg } from './pg-adapter';
 import { createSqliteAdapter } from './sqlite-adapter';
 
 export type DbClient = SqliteClient;
@@ -50,6 +50,13 @@ export interface Db {
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
+/**
+ * How long a query waits for a pooled PostgreSQL connection (pg waits forever by default): a pool
+ * that cannot be served in this time (server unreachable, every connection busy) fails the query,
+ * which the route answers with a 500 that Shopify retries, instead of holding the request open.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** Matches no row, but executing it takes SQLite's write lock; the table exists once migrated. */
 const TAKE_SQLITE_WRITE_LOCK = 'UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0 = 1';
 
@@ -74,8 +81,8 @@ function createClient(target: DatabaseTarget, options: ClientOptions): DbClient 
     return new SqliteClient({ adapter: createSqliteAdapter(target.filePath), transactionOptions: TRANSACTION_OPTIONS });
   }
   // Prisma qualifies its own queries with `schema`; the search path covers the stores' raw SQL.
-  const adapter = new PrismaPg(
-    { connectionString: target.url, max: options.poolSize ?? 10, ...searchPathOption(target.schema) },
+  const adapter = new ResilientPrismaPg(
+    { connectionString: target.url, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...searchPathOption(target.schema) },
     target.schema === undefined ? undefined : { schema: target.schema },
   );
   // Same models, same delegate shapes: the PostgreSQL client is used through the SQLite client's type.
