@@ -1,4 +1,5 @@
 import { ConfigurationGraphError, RejectedEventError, RetryableGraphError } from '../../graph';
+import { databaseError } from '../../testing/database-error';
 import { MAX_EVENT_AGE_SECONDS } from '../../validate';
 import { answerAll, MemoryOutbox, ScriptedGraph, serverEvent } from './__tests__/memory-outbox';
 import { createWorker, type DeliveryWorker } from './create-worker';
@@ -362,6 +363,22 @@ describe('DeliveryWorker loop', () => {
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 
     expect(claims).toHaveBeenCalledTimes(1);
+  });
+
+  it('logs a failed round (the database gone) by the error\'s code and meaning, never the driver\'s message', async () => {
+    const lines: object[] = [];
+    let reportFailure!: () => void;
+    const failed = new Promise<void>((resolve) => (reportFailure = resolve));
+    const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (obj: object) => (lines.push(obj), reportFailure()) };
+    const env = setup({ pollIntervalMs: 3_600_000, logger });
+    worker = env.worker;
+    const quoting = databaseError('PrismaClientKnownRequestError', 'P2010', 'Raw query failed. Code: `22P02`. Message: `invalid input syntax: "jane.doe@example.com"`');
+    jest.spyOn(env.outbox, 'claimDue').mockRejectedValueOnce(quoting);
+
+    worker.start();
+    await failed;
+
+    expect(lines).toEqual([{ error: { name: 'PrismaClientKnownRequestError', code: 'P2010', meaning: 'a raw query failed' }, failures: 1 }]);
   });
 });
 

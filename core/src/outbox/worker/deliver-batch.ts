@@ -3,7 +3,7 @@ import { sendDeadline } from '../../validate';
 import type { ClaimedBatch, ClaimedEvent } from '../port';
 import { applyResults } from './apply-results';
 import { type DeliveryContext, openCircuit } from './delivery-context';
-import { describeError } from './describe-error';
+import { describeFailure } from '../../describe-failure';
 import { expireEvent } from './expire-event';
 import { keepLease, LeaseLostError } from './lease-keeper';
 import { addCounts, emptyCounts, type RoundCounts } from './worker-events';
@@ -65,7 +65,7 @@ async function resolveOrRelease(ctx: DeliveryContext, batch: ClaimedBatch, event
     if (error instanceof GraphError && error.kind === 'configuration') {
       await openCircuit(ctx, pixelConfigId, error);
     } else {
-      ctx.options.logger.error({ pixelConfigId, error: describeError(error) }, 'could not resolve the pixel target; events released');
+      ctx.options.logger.error({ pixelConfigId, error: describeFailure(error) }, 'could not resolve the pixel target; events released');
     }
     await ctx.options.outbox.release(batch.lease.token, events.map((event) => event.id));
     return undefined;
