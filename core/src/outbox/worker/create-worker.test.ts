@@ -263,6 +263,32 @@ describe('DeliveryWorker.runOnce', () => {
     expect(outbox.row(fine.id).status).toBe('sent');
   });
 
+  it('records events Meta accepted once the database answers again, instead of sending them twice', async () => {
+    const { outbox, graph, clock, worker } = setup({ pollIntervalMs: 1 });
+    const row = outbox.add('px-1', recent());
+    const markSent = jest.spyOn(outbox, 'markSent').mockRejectedValueOnce(databaseError('PrismaClientKnownRequestError', 'P1001', "Can't reach database server"));
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(markSent).toHaveBeenCalledTimes(2);
+    expect(outbox.row(row.id).status).toBe('sent');
+    clock.advance(10 * MINUTE);
+    await worker.runOnce();
+    expect(graph.calls).toHaveLength(1);
+  });
+
+  it('stops trying to record a send when the lease would run out: the events are another claim\'s then', async () => {
+    const { outbox, clock, worker } = setup({ pollIntervalMs: 1 });
+    const row = outbox.add('px-1', recent());
+    const markSent = jest.spyOn(outbox, 'markSent').mockImplementation(async () => {
+      clock.advance(3 * MINUTE);
+      throw databaseError('PrismaClientKnownRequestError', 'P1001', "Can't reach database server");
+    });
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, sent: 0 });
+    expect(markSent).toHaveBeenCalledTimes(2);
+    expect(outbox.row(row.id).status).toBe('sending');
+  });
+
   it('never puts the access token or user data in a log line', async () => {
     const lines: string[] = [];
     const capture = (obj: object, msg?: string) => void lines.push(JSON.stringify(obj) + (msg ?? ''));
