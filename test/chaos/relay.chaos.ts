@@ -18,8 +18,9 @@ import fc from 'fast-check';
 
 import { createTestDatabase, type TestDatabase } from '../../prisma/test/databases';
 import { API_SECRET, type RelayProcess, type ServerProcess, startServer, startWorker } from './support/processes';
+import { missing, receptionTimes } from './support/sandbox-record';
 import { adminCall, cartBody, deliverLikeShopify, type DeliveryResult, orderBody, sessionToken, signedHeaders } from './support/shopify';
-const { summaryFile } = require('./support/summary-file') as { summaryFile: () => string };
+const { summaryFile } = require('./support/summary-file') as { summaryFile: (part: string) => string };
 
 const LOAD_SECONDS = Number(process.env.CHAOS_LOAD_SECONDS ?? 12);
 const RATE = Number(process.env.CHAOS_RATE ?? 20);
@@ -32,7 +33,7 @@ const tokenOf = (shop: string) => `EAAB${shop.replace(/\W/g, '')}${'z'.repeat(40
 const CUSTOMER_SECRETS = ['jane.doe@example.com', '+4915112345678'];
 
 const summary = { webhooksAccepted: 0, eventsSent: 0, duplicates: 0, resentAfterKill: 0, lost: 0, faultsInjected: 0, fuzzCases: 0, load: undefined as unknown };
-const saveSummary = () => writeFileSync(summaryFile(), JSON.stringify(summary));
+const saveSummary = () => writeFileSync(summaryFile('relay'), JSON.stringify(summary));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let sandbox: GraphSandbox;
@@ -76,30 +77,6 @@ function parseLine(line: string): { level?: number; webhookId?: string } | undef
   } catch {
     return undefined;
   }
-}
-
-/** Sandbox record -> per (pixel, event_id) how many times an accepted request carried it. */
-function sentCounts(): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const request of sandbox.received) {
-    for (const event of request.events) {
-      const key = `${request.pixelId}|${String(event.event_id)}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
-/** Per (pixel, event_id), when each accepted copy reached the sandbox. */
-function receptionTimes(): Map<string, number[]> {
-  const times = new Map<string, number[]>();
-  for (const request of sandbox.received) {
-    for (const event of request.events) {
-      const key = `${request.pixelId}|${String(event.event_id)}`;
-      times.set(key, [...(times.get(key) ?? []), request.receivedAt.getTime()]);
-    }
-  }
-  return times;
 }
 
 /** Merchants answer a stopped pixel by saving their settings again (the circuit closes). */
@@ -177,16 +154,16 @@ describe('faults, crashes, duplicates and ordering', () => {
     await resumeStoppedPixels();
 
     const deadline = Date.now() + 240_000;
-    while (Date.now() < deadline && [...expected].some((key) => !sentCounts().has(key))) {
+    while (Date.now() < deadline && missing(sandbox, expected).length > 0) {
       await sleep(500);
       await resumeStoppedPixels();
     }
 
-    const counts = sentCounts();
+    const lost = missing(sandbox, expected).length;
     summary.webhooksAccepted += results.filter((result) => result.status === 200).length;
-    summary.eventsSent += [...expected].filter((key) => counts.has(key)).length;
-    summary.lost += [...expected].filter((key) => !counts.has(key)).length;
-    const copies = receptionTimes();
+    summary.eventsSent += expected.size - lost;
+    summary.lost += lost;
+    const copies = receptionTimes(sandbox);
     for (const times of copies.values()) {
       for (const later of times.slice(1)) {
         // Killed after Meta accepted the batch, before the mark: the same event_id again, which
