@@ -15,6 +15,7 @@ import { startGraphSandbox, type GraphSandbox } from '@capi-relay/core';
 
 import { createTestDatabase, type TestDatabase } from '../../prisma/test/databases';
 import { type RelayProcess, type ServerProcess, startServer, startWorker } from './support/processes';
+import { offerOrders } from './support/offer-orders';
 import { startPrivatePostgres, type PrivatePostgres } from './support/private-postgres';
 import { eventKey, missing, receptionTimes } from './support/sandbox-record';
 import { adminCall, deliverLikeShopify, type DeliveryResult, orderBody } from './support/shopify';
@@ -105,19 +106,16 @@ describe('PostgreSQL restarted under load', () => {
       await restart('immediate');
     })();
 
-    let sequence = 0;
-    const started = Date.now();
-    while (Date.now() - started < LOAD_SECONDS * 1000) {
-      const tickStart = Date.now();
-      for (let i = 0; i < Math.max(1, Math.round(RATE / 10)); i += 1) {
-        sequence += 1;
-        const shop = SHOPS[sequence % SHOPS.length]!;
-        const orderId = `8${String(sequence).padStart(17, '0')}`;
+    await offerOrders({
+      seconds: LOAD_SECONDS,
+      rate: RATE,
+      shops: SHOPS,
+      idPrefix: '8',
+      offer: ({ shop, orderId }) => {
         expected.add(eventKey(pixelOf(shop), `purchase:${orderId}`));
         deliveries.push(deliverLikeShopify(() => [app.url], 'orders/create', shop, orderBody(shop, orderId)));
-      }
-      await sleep(Math.max(0, 100 - (Date.now() - tickStart)));
-    }
+      },
+    });
     await faults;
     const results = await Promise.all(deliveries);
 

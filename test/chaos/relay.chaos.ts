@@ -18,10 +18,11 @@ import { startGraphSandbox, type GraphSandbox } from '@capi-relay/core';
 import fc from 'fast-check';
 
 import { createTestDatabase, type TestDatabase } from '../../prisma/test/databases';
-import { API_SECRET, type RelayProcess, type ServerProcess, startServer, startWorker } from './support/processes';
 import { hostileValue } from './support/hostile-values';
+import { offerOrders } from './support/offer-orders';
 import { BODY_CANARY, pixelPosts, pixelReport } from './support/pixel-posts';
-import { missing, receptionTimes } from './support/sandbox-record';
+import { API_SECRET, type RelayProcess, type ServerProcess, startServer, startWorker } from './support/processes';
+import { eventKey, missing, receptionTimes } from './support/sandbox-record';
 import { adminCall, cartBody, deliverLikeShopify, type DeliveryResult, orderBody, sessionToken, signedHeaders } from './support/shopify';
 const { summaryFile } = require('./support/summary-file') as { summaryFile: (part: string) => string };
 
@@ -112,7 +113,6 @@ describe('faults, crashes, duplicates and ordering', () => {
     /** When a process holding leases was killed: a batch Meta accepted just before may go again. */
     const kills: number[] = [];
     const deliveries: Promise<DeliveryResult>[] = [];
-    let sequence = 0;
 
     const send = (topic: string, shop: string, orderId: string, webhookId?: string) =>
       deliveries.push(deliverLikeShopify(servers, topic, shop, orderBody(shop, orderId), webhookId));
@@ -145,14 +145,13 @@ describe('faults, crashes, duplicates and ordering', () => {
     })();
 
     const rssStartMb = appB.rssMb();
-    const started = Date.now();
-    while (Date.now() - started < LOAD_SECONDS * 1000) {
-      const tickStart = Date.now();
-      for (let i = 0; i < Math.max(1, Math.round(RATE / 10)); i += 1) {
-        sequence += 1;
-        const shop = SHOPS[sequence % SHOPS.length]!;
-        const orderId = `9${String(sequence).padStart(17, '0')}`;
-        expected.add(`${pixelOf(shop)}|purchase:${orderId}`);
+    await offerOrders({
+      seconds: LOAD_SECONDS,
+      rate: RATE,
+      shops: SHOPS,
+      idPrefix: '9',
+      offer: ({ shop, orderId, sequence }) => {
+        expected.add(eventKey(pixelOf(shop), `purchase:${orderId}`));
         if (sequence % 10 === 0) {
           // The same delivery five times at once.
           const webhookId = `dup-${sequence}`;
@@ -164,9 +163,8 @@ describe('faults, crashes, duplicates and ordering', () => {
         } else {
           send('orders/create', shop, orderId);
         }
-      }
-      await sleep(Math.max(0, 100 - (Date.now() - tickStart)));
-    }
+      },
+    });
     await faults;
     const results = await Promise.all(deliveries);
     const rssEndMb = appB.rssMb();
