@@ -3,6 +3,7 @@ export * from './model/money';
 export * from './model/browser-context';
 export * from './meta/wire';
 export * from './log';
+export * from './describe-failure';
 export * from './normalize';
 export * from './events';
 export * from './validate';

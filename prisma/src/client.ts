@@ -15,7 +15,6 @@
  *
  * `sql` runs statements beneath Prisma on the same connection (SQLite) or pool (PostgreSQL).
  */
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { Prisma, PrismaClient as SqliteClient } from '../generated/sqlite';
 import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from '../generated/postgresql';
@@ -23,6 +22,7 @@ import { searchPathOption, type DatabaseTarget, type Provider } from './database
 import { createPgDriver } from './driver/pg-driver';
 import type { SqlDriver } from './driver/sql-driver';
 import { createSqliteDriver } from './driver/sqlite-driver';
+import { guardPoolConnections, ResilientPrismaPg } from './pg-adapter';
 import { createSqliteAdapter } from './sqlite-adapter';
 
 export type DbClient = SqliteClient;
@@ -59,15 +59,28 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/**
+ * How long a query waits for a pooled PostgreSQL connection (pg waits forever by default): a pool
+ * that cannot be served in this time (server unreachable, every connection busy) fails the query,
+ * which the route answers with a 500 that Shopify retries, instead of holding the request open.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** Matches no row, but executing it takes SQLite's write lock; the table exists once migrated. */
 const TAKE_SQLITE_WRITE_LOCK = 'UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0 = 1';
 
 export function createDb(target: DatabaseTarget, options: ClientOptions = {}): Db {
   if (target.provider === 'postgresql') {
     // One pool for Prisma and the SQL driver, so the pool size bounds both.
-    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, ...searchPathOption(target.schema) });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...searchPathOption(target.schema),
+    });
+    guardPoolConnections(pool);
     // Prisma qualifies its own queries with `schema`; the search path covers the stores' raw SQL.
-    const adapter = new PrismaPg(pool, target.schema === undefined ? undefined : { schema: target.schema });
+    const adapter = new ResilientPrismaPg(pool, target.schema === undefined ? undefined : { schema: target.schema });
     // Same models, same delegate shapes: the PostgreSQL client is used through the SQLite client's type.
     const client = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as DbClient;
     return {

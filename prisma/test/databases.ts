@@ -43,6 +43,8 @@ async function deleteAllRows(db: Database): Promise<void> {
 export interface CreateOptions {
   /** Apply the migrations (default true). */
   migrate?: boolean;
+  /** PostgreSQL: the server to create the database on (default TEST_POSTGRES_URL, then the machine's). */
+  serverUrl?: string;
 }
 
 async function createSqlite({ migrate = true }: CreateOptions): Promise<TestDatabase> {
@@ -63,8 +65,8 @@ async function createSqlite({ migrate = true }: CreateOptions): Promise<TestData
   };
 }
 
-async function withAdmin<T>(run: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL });
+async function withAdmin<T>(serverUrl: string, run: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
     return await run(admin);
@@ -73,10 +75,10 @@ async function withAdmin<T>(run: (admin: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function createPostgres({ migrate = true }: CreateOptions): Promise<TestDatabase> {
+async function createPostgres({ migrate = true, serverUrl = process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL }: CreateOptions): Promise<TestDatabase> {
   const name = `capi_relay_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL);
+  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = openDatabase(url.toString(), { poolSize: 8 });
   if (migrate) await db.migrate();
@@ -86,7 +88,7 @@ async function createPostgres({ migrate = true }: CreateOptions): Promise<TestDa
     reset: () => deleteAllRows(db),
     async drop() {
       await db.close();
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The reliability and security suite (issue 11): two app processes and a standalone worker on one
  * PostgreSQL database, sending to the Graph sandbox, while the suite injects faults, kills and
- * restarts processes, replays and reorders deliveries, fuzzes every input, and then counts, from
- * the sandbox's own record, what was sent: every accepted order's Purchase exactly once.
+ * restarts processes, replays and reorders deliveries, fuzzes every input (the storefront pixel's
+ * posts on a third server, behind a proxy as in production), and then counts, from the sandbox's own
+ * record, what was sent: every accepted order's Purchase exactly once.
  *
  * Sizes come from the environment so `npm run test:soak` can run the same scenario longer:
  * CHAOS_LOAD_SECONDS (default 12), CHAOS_RATE (orders offered per second, default 20), CHAOS_FUZZ_RUNS
@@ -17,14 +18,19 @@ import { startGraphSandbox, type GraphSandbox } from '@capi-relay/core';
 import fc from 'fast-check';
 
 import { createTestDatabase, type TestDatabase } from '../../prisma/test/databases';
+import { hostileValue } from './support/hostile-values';
+import { offerOrders } from './support/offer-orders';
+import { BODY_CANARY, pixelPosts, pixelReport } from './support/pixel-posts';
 import { API_SECRET, type RelayProcess, type ServerProcess, startServer, startWorker } from './support/processes';
+import { eventKey, missing, receptionTimes } from './support/sandbox-record';
 import { adminCall, cartBody, deliverLikeShopify, type DeliveryResult, orderBody, sessionToken, signedHeaders } from './support/shopify';
-const { summaryFile } = require('./support/summary-file') as { summaryFile: () => string };
+const { summaryFile } = require('./support/summary-file') as { summaryFile: (part: string) => string };
 
 const LOAD_SECONDS = Number(process.env.CHAOS_LOAD_SECONDS ?? 12);
 const RATE = Number(process.env.CHAOS_RATE ?? 20);
 const FUZZ_RUNS = Number(process.env.CHAOS_FUZZ_RUNS ?? 200);
-const PORTS = { a: 45010, b: 45011 };
+/** postgres-restart.chaos.ts holds 45012 and 45020. */
+const PORTS = { a: 45010, b: 45011, pixel: 45013 };
 
 const SHOPS = ['chaos-1.myshopify.com', 'chaos-2.myshopify.com', 'chaos-3.myshopify.com'];
 const pixelOf = (shop: string) => `10000000000000${SHOPS.indexOf(shop) + 1}`;
@@ -32,7 +38,7 @@ const tokenOf = (shop: string) => `EAAB${shop.replace(/\W/g, '')}${'z'.repeat(40
 const CUSTOMER_SECRETS = ['jane.doe@example.com', '+4915112345678'];
 
 const summary = { webhooksAccepted: 0, eventsSent: 0, duplicates: 0, resentAfterKill: 0, lost: 0, faultsInjected: 0, fuzzCases: 0, load: undefined as unknown };
-const saveSummary = () => writeFileSync(summaryFile(), JSON.stringify(summary));
+const saveSummary = () => writeFileSync(summaryFile('relay'), JSON.stringify(summary));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let sandbox: GraphSandbox;
@@ -40,7 +46,9 @@ let database: TestDatabase;
 let appA: ServerProcess;
 let appB: ServerProcess;
 let worker: RelayProcess;
-const logs = { a: [] as string[], b: [] as string[], worker: [] as string[] };
+/** The storefront pixel's own server, for the fuzzing of /api/pixel. */
+let pixelApp: ServerProcess | undefined;
+const logs = { a: [] as string[], b: [] as string[], worker: [] as string[], pixel: [] as string[] };
 const issuedSessionTokens: string[] = [];
 
 const env = () => ({ databaseUrl: database.url, graphUrl: sandbox.url });
@@ -64,42 +72,31 @@ afterAll(async () => {
   if (process.env.CHAOS_DEBUG_FILE) {
     for (const [name, lines] of Object.entries(logs)) writeFileSync(`${process.env.CHAOS_DEBUG_FILE}.${name}.log`, lines.join('\n'));
   }
-  for (const relay of [appA, appB, worker]) await relay?.kill('SIGTERM');
+  for (const relay of [appA, appB, worker, pixelApp]) await relay?.kill('SIGTERM');
   await sandbox?.close();
   await database?.drop();
   saveSummary();
 });
 
-function parseLine(line: string): { level?: number; webhookId?: string } | undefined {
+interface LogLine {
+  level?: number;
+  msg?: string;
+  webhookId?: string;
+  reqId?: string;
+  req?: { path?: string };
+  res?: { statusCode?: number };
+  field?: string;
+  problem?: string;
+  reason?: string;
+  code?: string;
+}
+
+function parseLine(line: string): LogLine | undefined {
   try {
-    return JSON.parse(line) as { level?: number; webhookId?: string };
+    return JSON.parse(line) as LogLine;
   } catch {
     return undefined;
   }
-}
-
-/** Sandbox record -> per (pixel, event_id) how many times an accepted request carried it. */
-function sentCounts(): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const request of sandbox.received) {
-    for (const event of request.events) {
-      const key = `${request.pixelId}|${String(event.event_id)}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
-/** Per (pixel, event_id), when each accepted copy reached the sandbox. */
-function receptionTimes(): Map<string, number[]> {
-  const times = new Map<string, number[]>();
-  for (const request of sandbox.received) {
-    for (const event of request.events) {
-      const key = `${request.pixelId}|${String(event.event_id)}`;
-      times.set(key, [...(times.get(key) ?? []), request.receivedAt.getTime()]);
-    }
-  }
-  return times;
 }
 
 /** Merchants answer a stopped pixel by saving their settings again (the circuit closes). */
@@ -116,7 +113,6 @@ describe('faults, crashes, duplicates and ordering', () => {
     /** When a process holding leases was killed: a batch Meta accepted just before may go again. */
     const kills: number[] = [];
     const deliveries: Promise<DeliveryResult>[] = [];
-    let sequence = 0;
 
     const send = (topic: string, shop: string, orderId: string, webhookId?: string) =>
       deliveries.push(deliverLikeShopify(servers, topic, shop, orderBody(shop, orderId), webhookId));
@@ -149,14 +145,13 @@ describe('faults, crashes, duplicates and ordering', () => {
     })();
 
     const rssStartMb = appB.rssMb();
-    const started = Date.now();
-    while (Date.now() - started < LOAD_SECONDS * 1000) {
-      const tickStart = Date.now();
-      for (let i = 0; i < Math.max(1, Math.round(RATE / 10)); i += 1) {
-        sequence += 1;
-        const shop = SHOPS[sequence % SHOPS.length]!;
-        const orderId = `9${String(sequence).padStart(17, '0')}`;
-        expected.add(`${pixelOf(shop)}|purchase:${orderId}`);
+    await offerOrders({
+      seconds: LOAD_SECONDS,
+      rate: RATE,
+      shops: SHOPS,
+      idPrefix: '9',
+      offer: ({ shop, orderId, sequence }) => {
+        expected.add(eventKey(pixelOf(shop), `purchase:${orderId}`));
         if (sequence % 10 === 0) {
           // The same delivery five times at once.
           const webhookId = `dup-${sequence}`;
@@ -168,25 +163,24 @@ describe('faults, crashes, duplicates and ordering', () => {
         } else {
           send('orders/create', shop, orderId);
         }
-      }
-      await sleep(Math.max(0, 100 - (Date.now() - tickStart)));
-    }
+      },
+    });
     await faults;
     const results = await Promise.all(deliveries);
     const rssEndMb = appB.rssMb();
     await resumeStoppedPixels();
 
     const deadline = Date.now() + 240_000;
-    while (Date.now() < deadline && [...expected].some((key) => !sentCounts().has(key))) {
+    while (Date.now() < deadline && missing(sandbox, expected).length > 0) {
       await sleep(500);
       await resumeStoppedPixels();
     }
 
-    const counts = sentCounts();
+    const lost = missing(sandbox, expected).length;
     summary.webhooksAccepted += results.filter((result) => result.status === 200).length;
-    summary.eventsSent += [...expected].filter((key) => counts.has(key)).length;
-    summary.lost += [...expected].filter((key) => !counts.has(key)).length;
-    const copies = receptionTimes();
+    summary.eventsSent += expected.size - lost;
+    summary.lost += lost;
+    const copies = receptionTimes(sandbox);
     for (const times of copies.values()) {
       for (const later of times.slice(1)) {
         // Killed after Meta accepted the batch, before the mark: the same event_id again, which
@@ -241,20 +235,6 @@ describe('cart updates out of order', () => {
 describe('hostile input', () => {
   const FUZZ_SHOP = 'chaos-fuzz.myshopify.com';
   const TOPICS = ['orders/create', 'orders/paid', 'checkouts/create', 'checkouts/update', 'carts/create', 'carts/update', 'app/uninstalled', 'customers/redact', 'customers/data_request', 'shop/redact'];
-  /** Values of every type and the unicode and number edge cases Shopify's fields never carry. */
-  const hostileValue = fc.oneof(
-    fc.string(),
-    fc.string({ unit: 'grapheme', maxLength: 50 }),
-    fc.constantFrom('\u0000', '\ud800', '\udfff', '\u202e', 'a\u0000b', '9007199254740993', '-1', 'NaN', '1e309', ''.padEnd(5_000, 'x')),
-    fc.integer(),
-    fc.double(),
-    fc.bigInt({ min: 2n ** 53n, max: 2n ** 64n }).map((n) => n.toString()),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(fc.anything(), { maxLength: 5 }),
-    fc.object({ maxDepth: 3 }),
-  );
-
   beforeAll(() => configure(FUZZ_SHOP));
 
   it('answers every well-signed malformed webhook 200 or 400, logs each refusal, and sends no invalid event', async () => {
@@ -339,6 +319,113 @@ describe('hostile input', () => {
   });
 });
 
+describe('storefront pixel posts', () => {
+  const PIXEL_SHOP = 'chaos-pixel.myshopify.com';
+  let key: string;
+  let storeId: string;
+  /** Requests the server answered before the posts (health checks, the settings save). */
+  let startupRequests = 0;
+  /** Each post from its own address, as from many shoppers behind the app's proxy: the rate limit is checked apart. */
+  let address = 0;
+  const nextAddress = () => {
+    address += 1;
+    return `203.0.113.${address % 250}, 198.51.100.${Math.floor(address / 250) % 250}`;
+  };
+
+  beforeAll(async () => {
+    // Behind a proxy (TRUST_PROXY) as a production app is; no stitch wait, so every event a report
+    // makes goes to the strict sandbox at once instead of waiting a minute for its webhook half.
+    pixelApp = await startServer('app-pixel', { ...env(), port: PORTS.pixel, extra: { TRUST_PROXY: 'true', STITCH_WAIT_SECONDS: '0' } }, logs.pixel);
+    await configure(PIXEL_SHOP, pixelApp.url);
+    const store = await database.db.stores.ensureStore('shopify', PIXEL_SHOP);
+    storeId = store.id;
+    key = await database.db.stores.pixelKeyFor(store.id);
+    startupRequests = logs.pixel.filter((line) => line.includes('"msg":"request completed"')).length;
+  });
+
+  let posts = 0;
+  async function post(body: string, contentType: string | undefined, from = nextAddress()): Promise<{ status: number; error: unknown }> {
+    posts += 1;
+    const response = await fetch(`${pixelApp!.url}/api/pixel`, {
+      method: 'POST',
+      headers: { ...(contentType === undefined ? {} : { 'content-type': contentType }), 'x-forwarded-for': from, origin: `https://${PIXEL_SHOP}` },
+      body,
+    });
+    const text = await response.text();
+    let error: unknown;
+    try {
+      error = (JSON.parse(text) as { error?: unknown }).error;
+    } catch {
+      error = undefined;
+    }
+    return { status: response.status, error };
+  }
+
+  /**
+   * Per request id of a /api/pixel request: its status and the reason its refusal was logged with,
+   * once the server's lines for every post have arrived (they come through a pipe, after the answers).
+   */
+  async function pixelRequestLog(): Promise<Map<string, { status?: number; reason?: string }>> {
+    const completed = () => logs.pixel.filter((line) => line.includes('"msg":"request completed"')).length;
+    for (let wait = 0; wait < 100 && completed() < posts + startupRequests; wait += 1) await sleep(100);
+    const byRequest = new Map<string, { status?: number; reason?: string }>();
+    const entries = logs.pixel.map(parseLine).filter((line) => line?.reqId !== undefined);
+    for (const line of entries) if (line!.req?.path === '/api/pixel') byRequest.set(line!.reqId!, {});
+    for (const line of entries) {
+      const request = byRequest.get(line!.reqId!);
+      if (!request) continue;
+      if (line!.res?.statusCode !== undefined) request.status = line!.res.statusCode;
+      if (/refused/.test(line!.msg ?? '')) request.reason = [line!.field, line!.problem].filter(Boolean).join(' ') || line!.reason || line!.code || line!.msg?.split(': ')[1];
+    }
+    return byRequest;
+  }
+
+  it('answers every hostile post 202 or a 4xx that says why, logs each refusal\'s reason without body text, and sends no invalid event', async () => {
+    const statuses: number[] = [];
+    const unclear: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(pixelPosts(key, PIXEL_SHOP), async ({ body, contentType }) => {
+        const { status, error } = await post(body, contentType);
+        statuses.push(status);
+        if (status !== 202 && (typeof error !== 'string' || error.length === 0)) unclear.push(`${status}: ${body.slice(0, 120)}`);
+        return status === 202 || status === 400 || status === 403 || status === 413;
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+    // Past the cap, and a key that is not the shop's.
+    const wide = JSON.stringify({ ...pixelReport(key, PIXEL_SHOP, 'product_viewed', 1), padding: 'x'.repeat(64 * 1024) });
+    const foreign = JSON.stringify(pixelReport(`${key}x`, PIXEL_SHOP, 'product_viewed', 2));
+    expect([(await post(wide, 'text/plain')).status, (await post(foreign, 'text/plain')).status]).toEqual([413, 403]);
+    statuses.push(413, 403);
+    summary.fuzzCases += statuses.length;
+
+    expect(unclear).toEqual([]);
+    const requests = [...(await pixelRequestLog()).values()];
+    expect(requests.filter((request) => request.status === undefined)).toEqual([]);
+    expect(requests.filter((request) => request.status !== 202 && !request.reason)).toEqual([]);
+    expect(logs.pixel.filter((line) => line.includes(BODY_CANARY))).toEqual([]);
+    expect(statuses.filter((status) => status === 202).length).toBeGreaterThan(0);
+
+    // Every event the accepted reports made is sent or set aside with its reason; Graph (the strict sandbox) refused none.
+    const deadline = Date.now() + 60_000;
+    const open = () => database.db.client.outboxEvent.count({ where: { storeId, status: { in: ['queued', 'sending'] } } });
+    while (Date.now() < deadline && (await open()) > 0) await sleep(500);
+    expect(await open()).toBe(0);
+    expect(await database.db.client.outboxEvent.findMany({ where: { storeId, status: 'failed' }, select: { eventName: true, reason: true, reasonDetail: true } })).toEqual([]);
+    expect(sandbox.requests.filter((request) => request.status === 400 && request.fault === undefined)).toEqual([]);
+    saveSummary();
+  });
+
+  it('answers 429 past the per-address limit, with a log line that says so', async () => {
+    const from = '192.0.2.77';
+    const body = JSON.stringify(pixelReport(key, PIXEL_SHOP, 'page_viewed', 3));
+    const statuses: number[] = [];
+    for (let n = 0; n < 121; n += 1) statuses.push((await post(body, 'text/plain', from)).status);
+    expect(statuses.filter((status) => status !== 202)).toEqual([429]);
+    expect([...(await pixelRequestLog()).values()].filter((request) => request.status === 429)).toEqual([{ status: 429, reason: 'too many reports from this address' }]);
+  });
+});
+
 describe('tenants and secrets', () => {
   it('keeps each shop to its own data on every route', async () => {
     const [a, b] = [SHOPS[0]!, SHOPS[1]!];
@@ -383,7 +470,7 @@ describe('tenants and secrets', () => {
 
   it('never lets a token or a customer\'s contact details appear in a log line or a database column in clear', async () => {
     const secrets = [...SHOPS.map(tokenOf), tokenOf('chaos-fuzz.myshopify.com'), ...issuedSessionTokens, ...CUSTOMER_SECRETS];
-    const lines = [...logs.a, ...logs.b, ...logs.worker];
+    const lines = [...logs.a, ...logs.b, ...logs.worker, ...logs.pixel];
     expect(lines.length).toBeGreaterThan(100);
     expect(lines.filter((line) => secrets.some((secret) => line.includes(secret)))).toEqual([]);
 

@@ -193,11 +193,32 @@ forEachDatabase((t) => {
     expect((await post(`{"event": "page_viewed", "note": "${marker}"`)).statusCode).toBe(400);
     const badField = await post(report('page_viewed', { url: `javascript:${marker}` }));
     expect(badField.statusCode).toBe(400);
-    expect(badField.json()).toEqual({ error: 'Shopify payload field url is not an http(s) URL' });
+    expect(badField.json()).toEqual({ error: 'Pixel report field url is not an http(s) URL' });
 
     const messages = harness().logs.map((line) => line.msg);
     expect(messages).toEqual(expect.arrayContaining(['request refused', 'pixel report refused: body is not valid JSON', 'pixel report refused: a field cannot be used']));
     expect(JSON.stringify(harness().logs)).not.toContain(marker);
+    expect(await harness().runtime.db.client.outboxEvent.count()).toBe(0);
+  });
+
+  it('refuses what no column can store or no clock shows with 400 naming the field, never a 500', async () => {
+    const cases = [
+      report('checkout_started', { checkoutToken: `${CHECKOUT_TOKEN}\u0000`, value: 1, currency: 'EUR' }),
+      report('product_viewed', { items: [{ variantId: '808950810', sku: 'TEE\ud800', quantity: 1 }] }),
+      report('checkout_started', { checkoutToken: CHECKOUT_TOKEN, value: 1, currency: 'EUR', timestamp: '+275760-09-13T00:00:00.000Z' }),
+      report('product_viewed', { items: [{ variantId: '808950810', quantity: 1e21 }] }),
+    ];
+    const answers = [];
+    for (const body of cases) {
+      const response = await post(body);
+      answers.push([response.statusCode, (response.json() as { error: string }).error]);
+    }
+    expect(answers).toEqual([
+      [400, 'Pixel report field checkoutToken holds a NUL or an unpaired surrogate, which no browser sends'],
+      [400, 'Pixel report field items[0].sku holds a NUL or an unpaired surrogate, which no browser sends'],
+      [400, 'Pixel report field timestamp is more than a year away from now'],
+      [400, 'Pixel report field items[0].quantity is not a whole number from 1 to 2^53 - 1'],
+    ]);
     expect(await harness().runtime.db.client.outboxEvent.count()).toBe(0);
   });
 

@@ -15,3 +15,4 @@ export { createMemoryPixelConfigStore } from '../settings/memory-pixel-config-st
 export { DEFAULT_SETTINGS_VIEW } from './default-settings';
 export { JANE_DOE_HASHED } from './jane-doe';
 export { sha256Hex } from './sha256-hex';
+export { databaseError } from './database-error';

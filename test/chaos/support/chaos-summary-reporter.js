@@ -1,19 +1,18 @@
 /**
- * Prints the suite's counts, taken by the tests from the Graph sandbox's record and written to the
- * summary file, just before the runner's passed/failed line: the load figures first, then the
- * `chaos:` summary line.
+ * Prints the suite's counts, taken by the tests from the Graph sandbox's record and written to one
+ * summary file per test file, added up, just before the runner's passed/failed line: the load
+ * figures first, then the `chaos:` summary line.
  */
 const fs = require('node:fs');
-const { summaryFile } = require('./summary-file');
+const { readSummaries } = require('./summary-file');
 
 class ChaosSummaryReporter {
   onRunComplete() {
-    const file = summaryFile();
-    if (!fs.existsSync(file)) {
+    const { total: s, files } = readSummaries();
+    if (!s) {
       process.stdout.write('\nchaos: no summary (the suite stopped before counting)\n');
       return;
     }
-    const s = JSON.parse(fs.readFileSync(file, 'utf8'));
     const n = (value) => Number(value ?? 0).toLocaleString('en-US');
     const lines = [];
     if (s.load) {
@@ -29,7 +28,7 @@ class ChaosSummaryReporter {
         `faults injected ${n(s.faultsInjected)}, fuzz cases ${n(s.fuzzCases)}`,
     );
     process.stdout.write(`\n${lines.join('\n')}\n`);
-    fs.rmSync(file, { force: true });
+    for (const file of files) fs.rmSync(file, { force: true });
   }
 }
 module.exports = ChaosSummaryReporter;

@@ -27,9 +27,11 @@ export interface ProcessEnv {
   databaseUrl: string;
   graphUrl: string;
   port?: number;
+  /** More variables, or other values for the suite's own (a scenario's settings). */
+  extra?: Record<string, string>;
 }
 
-function relayEnv({ databaseUrl, graphUrl, port }: ProcessEnv): NodeJS.ProcessEnv {
+function relayEnv({ databaseUrl, graphUrl, port, extra }: ProcessEnv): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     SHOPIFY_API_KEY: API_KEY,
@@ -48,6 +50,7 @@ function relayEnv({ databaseUrl, graphUrl, port }: ProcessEnv): NodeJS.ProcessEn
     WORKER_POLL_INTERVAL_MS: '200',
     RETRY_BASE_MS: '200',
     RETRY_CAP_MS: '1500',
+    ...extra,
   };
 }
 

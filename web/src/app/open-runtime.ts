@@ -107,7 +107,9 @@ const DATABASE_CLOSE_TIMEOUT_MS = 10_000;
 
 /**
  * A shutdown must end: Prisma's PostgreSQL disconnect was seen (rarely, in tests) to wait forever
- * with no connection open on the server, so it gets a bounded wait and a log line instead.
+ * with no connection open on the server, so it gets a bounded wait and a log line instead. One cause
+ * is fixed (transactions that ended on a dead connection never gave it back, and the pool's end waits
+ * for every connection: prisma/src/pg-adapter.ts); the bound stays for any other.
  */
 async function closeWithin(db: Database, timeoutMs: number, logger: Logger): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

@@ -8,6 +8,7 @@ import { isDecimalAmount, type Consent, type LineItem, type Money } from '@capi-
 import { ShopifyPayloadError } from '../shopify/mappers';
 import { asRecord, compact, definedOnly, list, shopifyId, text, type JsonRecord } from '../shopify/mappers/payload-reader';
 import { fbclidFromLandingSite, normalizeCartToken } from '../shopify/mappers/storefront-context';
+import { hasUnstorableText } from '../webhooks/storable-text';
 
 /** The Web Pixels API events the extension subscribes to. */
 export const PIXEL_EVENTS = ['page_viewed', 'product_viewed', 'product_added_to_cart', 'checkout_started', 'payment_info_submitted', 'checkout_completed'] as const;
@@ -40,8 +41,14 @@ export interface PixelReport {
 
 /** Longer values are not what a browser sends: refused instead of stored. */
 const MAX_TEXT = 2048;
+/**
+ * A browser's clock may be off by hours or days (core then says why the event cannot go to Meta), not
+ * by more than a year: such a time is made up, and past year 9999 or before year 1 no column holds it.
+ */
+const MAX_CLOCK_DISTANCE_MS = 366 * 86_400_000;
 
-export function readPixelReport(body: unknown): PixelReport {
+/** `now`: the server's time, which the report's timestamp must be near. */
+export function readPixelReport(body: unknown, now: Date): PixelReport {
   const record = asRecord(body);
   if (!record) throw new ShopifyPayloadError('(body)', 'of a pixel report is not a JSON object');
   const event = bounded(record, 'event');
@@ -55,7 +62,7 @@ export function readPixelReport(body: unknown): PixelReport {
     shop: required(record, 'shop').toLowerCase(),
     event: event as PixelEventName,
     id: required(record, 'id'),
-    occurredAt: timestamp(record.timestamp),
+    occurredAt: timestamp(record.timestamp, now),
     pageUrl,
     referrerUrl: httpUrl(record, 'referrer'),
     userAgent: bounded(record, 'userAgent'),
@@ -72,9 +79,16 @@ export function readPixelReport(body: unknown): PixelReport {
   });
 }
 
-function bounded(record: JsonRecord, key: string): string | undefined {
+/**
+ * A text field within bounds. A NUL or a lone surrogate is refused, not repaired as a webhook's are:
+ * browsers hand the pixel well-formed strings only, so such a report was made by hand, and no
+ * database column could store the value as it is.
+ */
+function bounded(record: JsonRecord, key: string, field = key): string | undefined {
   const value = text(record[key])?.trim();
-  if (value !== undefined && value.length > MAX_TEXT) throw new ShopifyPayloadError(key, `is longer than ${MAX_TEXT} characters`);
+  if (value === undefined) return undefined;
+  if (value.length > MAX_TEXT) throw new ShopifyPayloadError(field, `is longer than ${MAX_TEXT} characters`);
+  if (hasUnstorableText(value)) throw new ShopifyPayloadError(field, 'holds a NUL or an unpaired surrogate, which no browser sends');
   return value;
 }
 
@@ -91,9 +105,10 @@ function httpUrl(record: JsonRecord, key: string): string | undefined {
   return value;
 }
 
-function timestamp(value: unknown): Date {
+function timestamp(value: unknown, now: Date): Date {
   const parsed = typeof value === 'string' ? new Date(value) : undefined;
   if (!parsed || Number.isNaN(parsed.getTime())) throw new ShopifyPayloadError('timestamp', 'is not an ISO 8601 time');
+  if (Math.abs(parsed.getTime() - now.getTime()) > MAX_CLOCK_DISTANCE_MS) throw new ShopifyPayloadError('timestamp', 'is more than a year away from now');
   return parsed;
 }
 
@@ -108,11 +123,12 @@ function amount(value: unknown, currency: string | undefined, field: string): Mo
 function lineItem(item: JsonRecord | undefined, currency: string | undefined, field: string): LineItem {
   if (!item) throw new ShopifyPayloadError(field, 'is not an object');
   const quantity = item.quantity;
-  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) throw new ShopifyPayloadError(`${field}.quantity`, 'is not a whole number of at least 1');
+  // Safe integers only: 1e21 is an integer to JavaScript, and no count Graph (or a cart) can take.
+  if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) throw new ShopifyPayloadError(`${field}.quantity`, 'is not a whole number from 1 to 2^53 - 1');
   return definedOnly({
-    productId: shopifyId(bounded(item, 'productId'), `${field}.productId`),
-    variantId: shopifyId(bounded(item, 'variantId'), `${field}.variantId`),
-    sku: bounded(item, 'sku'),
+    productId: shopifyId(bounded(item, 'productId', `${field}.productId`), `${field}.productId`),
+    variantId: shopifyId(bounded(item, 'variantId', `${field}.variantId`), `${field}.variantId`),
+    sku: bounded(item, 'sku', `${field}.sku`),
     quantity,
     unitPrice: amount(item.price, currency, `${field}.price`),
   });

@@ -54,11 +54,11 @@ async function handleReport(request: FastifyRequest, reply: FastifyReply, option
 
   let report: PixelReport;
   try {
-    report = readPixelReport(JSON.parse(body));
+    report = readPixelReport(JSON.parse(body), options.now());
   } catch (error) {
     if (error instanceof ShopifyPayloadError) {
-      log.warn({ bytes: body.length, field: error.field }, 'pixel report refused: a field cannot be used');
-      return reply.code(400).send({ error: error.message });
+      log.warn({ bytes: body.length, field: error.field, problem: error.problem }, 'pixel report refused: a field cannot be used');
+      return reply.code(400).send({ error: `Pixel report field ${error.field} ${error.problem}` });
     }
     // JSON.parse's message quotes the body: log the size only.
     log.warn({ bytes: body.length }, 'pixel report refused: body is not valid JSON');

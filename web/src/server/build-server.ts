@@ -4,7 +4,7 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 
-import type { WorkerTuning } from '@capi-relay/core';
+import { describeFailure, type WorkerTuning } from '@capi-relay/core';
 
 import { dataRequestsRoutes } from '../admin/data-requests-routes';
 import { eventsRoute } from '../admin/events-route';
@@ -24,7 +24,6 @@ import { createWebhookHandler } from '../webhooks/create-webhook-handler';
 import { authCallbackRoute } from '../shopify/auth-callback-route';
 import { webhookRoute } from '../webhooks/webhook-route';
 import type { AppServices } from './app-services';
-import { describeFailure } from './describe-failure';
 
 export interface BuildServerOptions {
   config: LoadedConfig['config'];

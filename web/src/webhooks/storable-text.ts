@@ -4,7 +4,14 @@
  * so every string of a body is made storable first: each such character becomes U+FFFD, as a UTF-8
  * decoder does with bytes it cannot read. Nothing else changes.
  */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE_SOURCE = String.raw`\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`;
+const UNSTORABLE = new RegExp(UNSTORABLE_SOURCE, 'g');
+const HAS_UNSTORABLE = new RegExp(UNSTORABLE_SOURCE);
+
+/** True when `text` holds a NUL or a lone surrogate: no column takes it as it is. */
+export function hasUnstorableText(text: string): boolean {
+  return HAS_UNSTORABLE.test(text);
+}
 
 export interface StorableResult {
   value: unknown;

@@ -13,7 +13,9 @@
  */
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-import { describeFailure, failsOnEveryRetry } from '../server/describe-failure';
+import { describeFailure } from '@capi-relay/core';
+
+import { failsOnEveryRetry } from '../server/describe-failure';
 import { asRecord } from '../shopify/mappers/payload-reader';
 import { parseShopifyJson } from '../shopify/mappers';
 import { isValidWebhookSignature } from '../shopify/webhook-hmac';

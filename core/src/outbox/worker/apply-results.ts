@@ -3,6 +3,7 @@ import type { ClaimedBatch, ClaimedEvent } from '../port';
 import { attemptDetails } from './attempt-details';
 import { type DeliveryContext, openCircuit } from './delivery-context';
 import { bySameAnswer, codesOf, errorOf, idsOf, type Outcome } from './outcome';
+import { type HeldLease, recordWhileLeased } from './record-while-leased';
 import { scheduleRetries } from './schedule-retries';
 import { addCounts, emptyCounts, type RoundCounts } from './worker-events';
 
@@ -16,6 +17,7 @@ export async function applyResults(
   events: readonly ClaimedEvent[],
   report: DeliveryReport,
   attemptedAt: Date,
+  lease: HeldLease,
 ): Promise<RoundCounts> {
   if (report.results.length !== events.length) {
     throw new Error(`Graph client answered ${report.results.length} results for ${events.length} events`);
@@ -28,7 +30,7 @@ export async function applyResults(
   const counts = emptyCounts();
 
   counts.held += await holdBehindCircuit(ctx, batch, failedWith('configuration'));
-  counts.sent += await recordSent(ctx, batch, outcomes.filter(({ result }) => result.ok));
+  counts.sent += await recordSent(ctx, batch, outcomes.filter(({ result }) => result.ok), lease);
   for (const outcome of failedWith('rejected')) {
     await recordRejected(ctx, batch, outcome);
     counts.failed += 1;
@@ -36,12 +38,16 @@ export async function applyResults(
   return addCounts(counts, await scheduleRetries(ctx, batch, failedWith('retry')));
 }
 
-/** Events sent in one request share its fbtrace_id, so each request's events are marked in one write. */
-async function recordSent(ctx: DeliveryContext, { pixelConfigId, lease }: ClaimedBatch, sent: Outcome[]): Promise<number> {
+/**
+ * Events sent in one request share its fbtrace_id, so each request's events are marked in one write.
+ * Only this outcome is tried again when the database fails: losing it sends the events twice. A lost
+ * retry or refusal mark costs nothing but the same attempt once more after the lease.
+ */
+async function recordSent(ctx: DeliveryContext, { pixelConfigId, lease }: ClaimedBatch, sent: Outcome[], held: HeldLease): Promise<number> {
   for (const group of bySameAnswer(sent)) {
     const { details } = group[0] as Outcome;
     const outboxEventIds = idsOf(group);
-    await ctx.options.outbox.markSent(lease.token, outboxEventIds, { ...details, outcome: 'sent' });
+    await recordWhileLeased(ctx, held, () => ctx.options.outbox.markSent(lease.token, outboxEventIds, { ...details, outcome: 'sent' }));
     ctx.events.emit('sent', { pixelConfigId, outboxEventIds, ...(details.fbtraceId === undefined ? {} : { fbtraceId: details.fbtraceId }) });
   }
   return sent.length;

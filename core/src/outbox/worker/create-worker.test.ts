@@ -1,4 +1,5 @@
 import { ConfigurationGraphError, RejectedEventError, RetryableGraphError } from '../../graph';
+import { databaseError } from '../../testing/database-error';
 import { MAX_EVENT_AGE_SECONDS } from '../../validate';
 import { answerAll, MemoryOutbox, ScriptedGraph, serverEvent } from './__tests__/memory-outbox';
 import { createWorker, type DeliveryWorker } from './create-worker';
@@ -262,6 +263,32 @@ describe('DeliveryWorker.runOnce', () => {
     expect(outbox.row(fine.id).status).toBe('sent');
   });
 
+  it('records events Meta accepted once the database answers again, instead of sending them twice', async () => {
+    const { outbox, graph, clock, worker } = setup({ pollIntervalMs: 1 });
+    const row = outbox.add('px-1', recent());
+    const markSent = jest.spyOn(outbox, 'markSent').mockRejectedValueOnce(databaseError('PrismaClientKnownRequestError', 'P1001', "Can't reach database server"));
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(markSent).toHaveBeenCalledTimes(2);
+    expect(outbox.row(row.id).status).toBe('sent');
+    clock.advance(10 * MINUTE);
+    await worker.runOnce();
+    expect(graph.calls).toHaveLength(1);
+  });
+
+  it('stops trying to record a send when the lease would run out: the events are another claim\'s then', async () => {
+    const { outbox, clock, worker } = setup({ pollIntervalMs: 1 });
+    const row = outbox.add('px-1', recent());
+    const markSent = jest.spyOn(outbox, 'markSent').mockImplementation(async () => {
+      clock.advance(3 * MINUTE);
+      throw databaseError('PrismaClientKnownRequestError', 'P1001', "Can't reach database server");
+    });
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, sent: 0 });
+    expect(markSent).toHaveBeenCalledTimes(2);
+    expect(outbox.row(row.id).status).toBe('sending');
+  });
+
   it('never puts the access token or user data in a log line', async () => {
     const lines: string[] = [];
     const capture = (obj: object, msg?: string) => void lines.push(JSON.stringify(obj) + (msg ?? ''));
@@ -362,6 +389,22 @@ describe('DeliveryWorker loop', () => {
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 
     expect(claims).toHaveBeenCalledTimes(1);
+  });
+
+  it('logs a failed round (the database gone) by the error\'s code and meaning, never the driver\'s message', async () => {
+    const lines: object[] = [];
+    let reportFailure!: () => void;
+    const failed = new Promise<void>((resolve) => (reportFailure = resolve));
+    const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (obj: object) => (lines.push(obj), reportFailure()) };
+    const env = setup({ pollIntervalMs: 3_600_000, logger });
+    worker = env.worker;
+    const quoting = databaseError('PrismaClientKnownRequestError', 'P2010', 'Raw query failed. Code: `22P02`. Message: `invalid input syntax: "jane.doe@example.com"`');
+    jest.spyOn(env.outbox, 'claimDue').mockRejectedValueOnce(quoting);
+
+    worker.start();
+    await failed;
+
+    expect(lines).toEqual([{ error: { name: 'PrismaClientKnownRequestError', code: 'P2010', meaning: 'a raw query failed' }, failures: 1 }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { describeFailure } from '../../describe-failure';
 import type { DeliveryContext } from './delivery-context';
 import { deliverBatch } from './deliver-batch';
-import { describeError } from './describe-error';
 import { Doorbell } from './doorbell';
 import { addCounts, emptyCounts, type RoundCounts, type WorkerEventMap } from './worker-events';
 import { type ResolvedWorkerOptions, resolveWorkerOptions, type WorkerOptions } from './worker-options';
@@ -44,7 +44,7 @@ export class DeliveryWorker extends EventEmitter<WorkerEventMap> {
       // The batch's events keep their lease and are reclaimed when it expires: nothing is lost.
       const batch = batches[index];
       counts.claimed += batch?.events.length ?? 0;
-      logger.error({ pixelConfigId: batch?.pixelConfigId, error: describeError(outcome.reason) }, 'delivering a batch failed');
+      logger.error({ pixelConfigId: batch?.pixelConfigId, error: describeFailure(outcome.reason) }, 'delivering a batch failed');
     });
     if (counts.claimed > 0) logger.info({ workerId, ...counts }, 'delivery round');
     return counts;
@@ -91,7 +91,7 @@ export class DeliveryWorker extends EventEmitter<WorkerEventMap> {
         failures = 0;
       } catch (error) {
         failures += 1;
-        logger.error({ error: describeError(error), failures }, 'delivery round failed');
+        logger.error({ error: describeFailure(error), failures }, 'delivery round failed');
       }
       // A full round means more is probably due: go again at once instead of idling a poll interval.
       if (fullRound) continue;

@@ -3,9 +3,10 @@ import { sendDeadline } from '../../validate';
 import type { ClaimedBatch, ClaimedEvent } from '../port';
 import { applyResults } from './apply-results';
 import { type DeliveryContext, openCircuit } from './delivery-context';
-import { describeError } from './describe-error';
+import { describeFailure } from '../../describe-failure';
 import { expireEvent } from './expire-event';
 import { keepLease, LeaseLostError } from './lease-keeper';
+import type { HeldLease } from './record-while-leased';
 import { addCounts, emptyCounts, type RoundCounts } from './worker-events';
 
 /**
@@ -30,9 +31,10 @@ export async function deliverBatch(ctx: DeliveryContext, batch: ClaimedBatch): P
   if (!target) return { ...counts, held: counts.held + live.length };
 
   const attemptedAt = ctx.options.clock();
-  const report = await sendUnderLease(ctx, batch, target, live);
+  const held: HeldLease = { expiresAt: batch.lease.expiresAt };
+  const report = await sendUnderLease(ctx, batch, target, live, held);
   if (!report) return { ...counts, held: counts.held + live.length };
-  return addCounts(counts, await applyResults(ctx, batch, live, report, attemptedAt));
+  return addCounts(counts, await applyResults(ctx, batch, live, report, attemptedAt, held));
 }
 
 /**
@@ -40,10 +42,10 @@ export async function deliverBatch(ctx: DeliveryContext, batch: ClaimedBatch): P
  * claim's: whatever this worker learnt about them is not written, and the ones it still holds are
  * handed back at once instead of waiting out the lease.
  */
-async function sendUnderLease(ctx: DeliveryContext, batch: ClaimedBatch, target: PixelTarget, events: ClaimedEvent[]): Promise<DeliveryReport | undefined> {
+async function sendUnderLease(ctx: DeliveryContext, batch: ClaimedBatch, target: PixelTarget, events: ClaimedEvent[], held: HeldLease): Promise<DeliveryReport | undefined> {
   const ids = events.map((event) => event.id);
   try {
-    return await ctx.options.graph.sendEvents(target, events.map((event) => event.payload), { beforeRequest: keepLease(ctx, batch, ids) });
+    return await ctx.options.graph.sendEvents(target, events.map((event) => event.payload), { beforeRequest: keepLease(ctx, batch, ids, held) });
   } catch (error) {
     if (!(error instanceof LeaseLostError)) throw error;
     ctx.options.logger.warn({ pixelConfigId: batch.pixelConfigId, outboxEventIds: ids }, 'lease taken over mid-delivery; stopped sending the batch');
@@ -65,7 +67,7 @@ async function resolveOrRelease(ctx: DeliveryContext, batch: ClaimedBatch, event
     if (error instanceof GraphError && error.kind === 'configuration') {
       await openCircuit(ctx, pixelConfigId, error);
     } else {
-      ctx.options.logger.error({ pixelConfigId, error: describeError(error) }, 'could not resolve the pixel target; events released');
+      ctx.options.logger.error({ pixelConfigId, error: describeFailure(error) }, 'could not resolve the pixel target; events released');
     }
     await ctx.options.outbox.release(batch.lease.token, events.map((event) => event.id));
     return undefined;

@@ -7,7 +7,7 @@ import type { DeliveryContext } from './delivery-context';
 const DAY_SECONDS = 86_400;
 
 /** Names a failure by its codes: Graph's merchant messages promise a retry that will not happen now. */
-export function describeFailure(error: GraphError): string {
+export function describeGraphFailure(error: GraphError): string {
   if (error.code !== undefined) return `Meta error ${error.code}${error.subcode === undefined ? '' : `/${error.subcode}`}`;
   if (error.httpStatus !== undefined) return `HTTP ${error.httpStatus}`;
   return 'no answer from Meta';
@@ -25,7 +25,7 @@ export async function expireEvent(ctx: DeliveryContext, batch: ClaimedBatch, eve
   const { action_source: source } = event.payload;
   const days = Math.ceil(maxEventAgeSeconds(source) / DAY_SECONDS);
   const detail =
-    (last === undefined ? '' : `Delivery kept failing (last: ${describeFailure(last.error)}). `) +
+    (last === undefined ? '' : `Delivery kept failing (last: ${describeGraphFailure(last.error)}). `) +
     `Meta only accepts ${source} events up to ${days} days old; this one happened at ${event.eventTime.toISOString()} ` +
     `and could not be sent before ${sendDeadline(event.payload).toISOString()}, so it was not sent.`;
   if (last === undefined) await ctx.options.outbox.markExpired(lease.token, [event.id], detail);

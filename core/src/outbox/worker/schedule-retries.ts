@@ -3,7 +3,7 @@ import { sendDeadline } from '../../validate';
 import type { ClaimedBatch } from '../port';
 import { retryDelayMs } from './backoff';
 import type { DeliveryContext } from './delivery-context';
-import { describeFailure, expireEvent } from './expire-event';
+import { describeGraphFailure, expireEvent } from './expire-event';
 import { bySameAnswer, codesOf, errorOf, idsOf, type Outcome } from './outcome';
 import { emptyCounts, type RoundCounts } from './worker-events';
 
@@ -33,7 +33,7 @@ async function scheduleGroup(ctx: DeliveryContext, batch: ClaimedBatch, group: O
   const attempts = first.event.attempts + 1;
 
   if (maxAttempts !== undefined && attempts >= maxAttempts) {
-    const detail = `Gave up after ${attempts} attempts; the last one failed with ${describeFailure(error)}.`;
+    const detail = `Gave up after ${attempts} attempts; the last one failed with ${describeGraphFailure(error)}.`;
     await outbox.markFailed(lease.token, idsOf(group), 'retries_exhausted', detail, attempt);
     for (const { event } of group) ctx.events.emit('failed', { pixelConfigId, outboxEventId: event.id, reason: 'retries_exhausted', ...codesOf(error) });
     return { retried: 0, expired: 0, failed: group.length };

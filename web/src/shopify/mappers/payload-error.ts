@@ -4,7 +4,8 @@ export class ShopifyPayloadError extends Error {
 
   constructor(
     readonly field: string,
-    problem: string,
+    /** What is wrong with the field, e.g. "is missing". */
+    readonly problem: string,
   ) {
     super(`Shopify payload field ${field} ${problem}`);
   }
