@@ -2,6 +2,7 @@ export { openDatabase, type Database, type OpenDatabaseOptions } from './open-da
 export { resolveDatabaseTarget, DatabaseUrlError, DEFAULT_SQLITE_FILE, type DatabaseTarget, type Provider } from './database-target';
 export { migrateDatabase, readMigrations, planMigrations, MigrationError, type MigrationFile } from './migrate';
 export type { PrismaOutboxStore } from './outbox/prisma-outbox-store';
+export { SqlDriverError } from './driver/sql-error';
 export { PLATFORMS, type Platform, type StoreRecord, type StoreRegistry } from './stores/store-registry';
 export type { DeletedStoreData } from './stores/delete-store-data';
 export type { SessionRecord, SessionStore } from './sessions/session-store';

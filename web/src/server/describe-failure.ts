@@ -2,8 +2,10 @@
  * A failure as log fields an operator can act on, and nothing a customer could be identified by.
  * Prisma's own messages are often empty on the first line or go on to quote the values of the
  * query (emails, tokens), so for database errors only the code and what it means are kept: Prisma's
- * P-code, or the driver adapter's kind and the database's own SQLSTATE.
+ * P-code, or the driver adapter's kind and the database's own SQLSTATE, or, for the statements run
+ * beneath Prisma (SqlDriverError), SQLite's result code or PostgreSQL's SQLSTATE.
  */
+import { SqlDriverError } from '@capi-relay/db';
 
 /** Prisma error codes this app can meet, in words (https://www.prisma.io/docs/orm/reference/error-reference). */
 const PRISMA_CODES: Record<string, string> = {
@@ -19,6 +21,38 @@ const PRISMA_CODES: Record<string, string> = {
   P2028: 'a transaction failed (expired, or closed before its query)',
   P2034: 'a transaction failed on a write conflict or deadlock; it can be retried',
 };
+
+/** The raw driver's codes this app can meet (SQLite result codes, PostgreSQL SQLSTATEs), in words. */
+const DRIVER_CODES: Record<string, string> = {
+  SQLITE_BUSY: 'the database is locked by another process (busy timeout)',
+  SQLITE_CONSTRAINT_UNIQUE: 'a unique constraint was violated',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'a unique constraint was violated',
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'a foreign key constraint was violated',
+  SQLITE_CONSTRAINT_NOTNULL: 'a required column was null',
+  SQLITE_TOOBIG: 'a value is too long for the database',
+  SQLITE_MISMATCH: 'a value has the wrong type for its column',
+  SQLITE_FULL: 'the disk is full',
+  SQLITE_IOERR: 'the database file could not be read or written',
+  '23505': 'a unique constraint was violated',
+  '23503': 'a foreign key constraint was violated',
+  '23502': 'a required column was null',
+  '22P05': 'a value holds a character PostgreSQL text cannot store (NUL)',
+  '22021': 'a value is not valid UTF-8 (invalid byte sequence)',
+  '22001': 'a value is too long for its column',
+  '40001': 'a transaction failed on a serialization conflict; it can be retried',
+  '40P01': 'a transaction was chosen as a deadlock victim; it can be retried',
+  '53300': 'the database server has no connection slot free',
+  '57P01': 'the database server is shutting down',
+};
+
+/** SQLite's extended codes fall back to their primary code's meaning, SQLSTATEs to their class. */
+function driverMeaning(error: SqlDriverError): string {
+  const exact = DRIVER_CODES[error.code];
+  if (exact) return exact;
+  if (error.provider === 'sqlite') return DRIVER_CODES[error.code.split('_').slice(0, 2).join('_')] ?? 'see SQLite\'s result codes';
+  if (POSTGRES_DATA_EXCEPTION.test(error.code)) return 'the database refused a value (data exception)';
+  return 'see PostgreSQL\'s error codes (SQLSTATE)';
+}
 
 export interface FailureFields {
   name: string;
@@ -51,6 +85,7 @@ function isDatabaseError(name: string): boolean {
 }
 
 export function describeFailure(error: unknown): FailureFields {
+  if (error instanceof SqlDriverError) return { name: error.name, code: error.code, meaning: driverMeaning(error) };
   if (typeof error !== 'object' || error === null) return { name: typeof error };
   const like = error as ErrorLike;
   const name = typeof like.name === 'string' ? like.name : 'Error';
@@ -71,6 +106,8 @@ export function describeFailure(error: unknown): FailureFields {
 const POSTGRES_DATA_EXCEPTION = /^22/;
 /** Prisma's codes for a value the database cannot take. */
 const PRISMA_VALUE_CODES = new Set(['P2000', 'P2006', 'P2007', 'P2019', 'P2020', 'P2023']);
+/** SQLite's, from the raw driver: a string or blob over SQLite's limit, a value of the wrong type. */
+const SQLITE_VALUE_CODES = new Set(['SQLITE_TOOBIG', 'SQLITE_MISMATCH']);
 
 /**
  * True when the same input would fail the same way on every retry: arithmetic beyond the safe range,
@@ -78,6 +115,7 @@ const PRISMA_VALUE_CODES = new Set(['P2000', 'P2006', 'P2007', 'P2019', 'P2020',
  */
 export function failsOnEveryRetry(error: unknown): boolean {
   if (error instanceof RangeError) return true;
+  if (error instanceof SqlDriverError) return error.provider === 'sqlite' ? SQLITE_VALUE_CODES.has(error.code) : POSTGRES_DATA_EXCEPTION.test(error.code);
   if (typeof error !== 'object' || error === null) return false;
   const like = error as ErrorLike;
   if (typeof like.code === 'string' && PRISMA_VALUE_CODES.has(like.code)) return true;
