@@ -1,5 +1,6 @@
 import type { Logger, OutboxEventLog, OutboxRetention, OutboxStore } from '@capi-relay/core';
 import type { Db } from '../client';
+import { createGroupCommit } from '../driver/group-commit';
 import { claimDue } from './claim-due';
 import { countByStatus, listEvents, matchQuality } from './event-log';
 import { findOpenEvents } from './find-open-events';
@@ -12,8 +13,10 @@ import { pruneOlderThan } from './retention';
 export type PrismaOutboxStore = OutboxStore & OutboxEventLog & OutboxRetention;
 
 export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxStore {
+  // One per database: every webhook of this process shares its transactions.
+  const group = createGroupCommit(db.sql);
   return {
-    record: (receipt, events, options) => recordEvents(db, receipt, events, options),
+    record: (receipt, events, options) => recordEvents(db.provider, group, receipt, events, options),
     findOpenEvents: (storeId, sourceIds) => findOpenEvents(db, storeId, sourceIds),
     claimDue: (request) => claimDue(db, request),
     renewLease: (leaseToken, ids, request) => renewLease(db, leaseToken, ids, request),
