@@ -8,8 +8,17 @@ import { writeCartSnapshot } from '../cart-state/write-cart-snapshot';
 import type { Provider } from '../database-target';
 import type { GroupCommit, GroupTransaction } from '../driver/group-commit';
 import { uuidv7 } from '../ids';
+import { currentStoreVersion, StoreContextChangedError, type StoreVersion } from '../stores/store-version';
 import { pixelKeyOf } from './pixel-key';
 import { stitchEvent } from './stitch-event';
+
+export interface PrismaRecordOptions extends RecordOptions {
+  /**
+   * The store's settings version the events were planned from (see stores/store-version.ts): when
+   * the database holds another, nothing is written and StoreContextChangedError is thrown.
+   */
+  storeVersion?: StoreVersion;
+}
 
 /** ON CONFLICT: concurrent redeliveries cannot both insert. */
 const INSERT_RECEIPT = `
@@ -51,14 +60,22 @@ function insertEvent(tx: GroupTransaction, event: NewOutboxEvent, now: Date): Pr
   ]);
 }
 
+async function assertStoreVersion(tx: GroupTransaction, expected: StoreVersion): Promise<void> {
+  // Once per store per transaction: the rows cannot change under SQLite's write lock, and on
+  // PostgreSQL a change committed during the batch is concurrent with it either way.
+  const current = await tx.once(`store-version:${expected.storeId}`, () => currentStoreVersion(tx, expected.storeId));
+  if (current !== expected.version) throw new StoreContextChangedError(expected.storeId);
+}
+
 async function writeDelivery(
   provider: Provider,
   tx: GroupTransaction,
   receipt: DeliveryReceipt | null,
   events: NewOutboxEvent[],
-  options: RecordOptions,
+  options: PrismaRecordOptions,
 ): Promise<RecordResult> {
   const now = new Date();
+  if (options.storeVersion) await assertStoreVersion(tx, options.storeVersion);
   if (receipt && (await tx.run(INSERT_RECEIPT, [uuidv7(now.getTime()), receipt.storeId, receipt.source, receipt.deliveryId, receipt.topic, now])) === 0) {
     return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0, stitched: 0 };
   }
@@ -78,7 +95,7 @@ export async function recordEvents(
   group: GroupCommit,
   receipt: DeliveryReceipt | null,
   events: NewOutboxEvent[],
-  options: RecordOptions = {},
+  options: PrismaRecordOptions = {},
 ): Promise<RecordResult> {
   events.forEach(assertRecordable);
   return group.run((tx) => writeDelivery(provider, tx, receipt, events, options));

@@ -15,6 +15,8 @@ export interface StoreRecord {
   domain: string;
   installedAt: Date;
   uninstalledAt: Date | null;
+  /** Set by every change of the row: part of the store's settings version (store-version.ts). */
+  updatedAt: Date;
 }
 
 export interface StoreRegistry {
@@ -45,6 +47,7 @@ function toRecord(row: Prisma.StoreGetPayload<object>): StoreRecord {
     domain: row.domain,
     installedAt: row.installedAt,
     uninstalledAt: row.uninstalledAt,
+    updatedAt: row.updatedAt,
   };
 }
 

@@ -17,7 +17,7 @@ describe('web pixel setup', () => {
   function setup(key = 'key-1') {
     const webPixels = fakeWebPixels();
     endpoint = fakeTokenEndpoint(webPixels.answer);
-    const stores = { ensureStore: async () => ({ id: 'store-1', platform: 'shopify' as const, domain: shop, installedAt: new Date(0), uninstalledAt: null }), pixelKeyFor: async () => key };
+    const stores = { ensureStore: async () => ({ id: 'store-1', platform: 'shopify' as const, domain: shop, installedAt: new Date(0), uninstalledAt: null, updatedAt: new Date(0) }), pixelKeyFor: async () => key };
     return { webPixels, stores };
   }
 
