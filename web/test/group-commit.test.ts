@@ -94,8 +94,12 @@ forEachDatabase((t) => {
 
     const sql = db().sql;
     const transaction = sql.transaction;
+    const original = transaction.bind(sql);
     let transactions = 0;
-    sql.transaction = (work) => ((transactions += 1), transaction.call(sql, work));
+    sql.transaction = (work) => {
+      transactions += 1;
+      return original(work);
+    };
     const release = await holdWrites();
     const queued = recordsQueued(6);
     const responses = [1, 2, 3, 4, 5, 6].map((n) => harness().deliver('orders/create', orderBody(n), { webhookId: `delivery-${n}` }));
