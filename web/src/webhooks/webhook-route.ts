@@ -19,7 +19,7 @@ import { parseShopifyJson } from '../shopify/mappers';
 import { isValidWebhookSignature } from '../shopify/webhook-hmac';
 import { checkBodyFitsDelivery, checkTriggeredAt } from './delivery-checks';
 import { capLineItems } from './line-item-cap';
-import { storableText } from './storable-text';
+import { mayHoldUnstorable, storableText } from './storable-text';
 import type { WebhookDelivery, WebhookHandler, WebhookOutcome } from './webhook-delivery';
 
 export interface WebhookRouteOptions {
@@ -71,9 +71,10 @@ async function handleDelivery(request: FastifyRequest, reply: FastifyReply, opti
   const stale = checkTriggeredAt(triggeredAt, options.now());
   if (stale) return refuse(reply, log, stale);
 
+  const text = raw.toString('utf8');
   let parsed: unknown;
   try {
-    parsed = parseShopifyJson(raw.toString('utf8'));
+    parsed = parseShopifyJson(text);
   } catch {
     // The parser's message quotes the body, which may hold customer data: log the size only.
     log.warn({ bytes: raw.length }, 'webhook rejected: body is not valid JSON');
@@ -83,7 +84,7 @@ async function handleDelivery(request: FastifyRequest, reply: FastifyReply, opti
   const misfit = checkBodyFitsDelivery(topic, shop, parsed);
   if (misfit) return refuse(reply, log, misfit);
 
-  const storable = storableText(parsed);
+  const storable = mayHoldUnstorable(text) ? storableText(parsed) : { value: parsed, replaced: 0 };
   if (storable.replaced > 0) log.warn({ strings: storable.replaced }, 'webhook body had NUL or unpaired surrogate characters; each became U+FFFD');
   const capped = capLineItems(storable.value);
   if (capped.droppedFrom !== undefined) log.warn({ lineItems: capped.droppedFrom }, 'webhook body has more line items than one delivery maps; the rest are not mapped');
