@@ -1,11 +1,10 @@
 import type { DeliveryReceipt, Logger, NewOutboxEvent, OutboxEventLog, OutboxRetention, OutboxStore, RecordResult } from '@capi-relay/core';
 import type { Db } from '../client';
-import { createGroupCommit } from '../driver/group-commit';
 import { claimDue } from './claim-due';
 import { countByStatus, listEvents, matchQuality } from './event-log';
 import { findOpenEvents } from './find-open-events';
 import { createOutcomeMarkers } from './mark-outcome';
-import { recordEvents, type PrismaRecordOptions } from './record-events';
+import { createRecordGroup, recordEvents, type PrismaRecordOptions } from './record-events';
 import { renewLease } from './renew-lease';
 import { deleteCustomerData, exportCustomerData } from './customer-data';
 import { pruneOlderThan } from './retention';
@@ -19,9 +18,9 @@ export type PrismaOutboxStore = Omit<OutboxStore, 'record'> &
 
 export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxStore {
   // One per database: every webhook of this process shares its transactions.
-  const group = createGroupCommit(db.sql);
+  const group = createRecordGroup(db.sql);
   return {
-    record: (receipt, events, options) => recordEvents(db.provider, group, receipt, events, options),
+    record: (receipt, events, options) => recordEvents(group, receipt, events, options),
     findOpenEvents: (storeId, sourceIds) => findOpenEvents(db, storeId, sourceIds),
     claimDue: (request) => claimDue(db, request),
     renewLease: (leaseToken, ids, request) => renewLease(db, leaseToken, ids, request),
