@@ -40,8 +40,6 @@ export function sqlFragment(provider: Provider, text: string): Prisma.Sql {
 export interface ClientOptions {
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
-  /** A pooled PostgreSQL connection the server closed while idle (the pool has dropped it already). */
-  onIdleConnectionError?: (error: Error) => void;
 }
 
 const TRANSACTION_OPTIONS = {
@@ -68,10 +66,9 @@ export function createDb(target: DatabaseTarget, options: ClientOptions = {}): D
   if (target.provider === 'postgresql') {
     // One pool for Prisma and the SQL driver, so the pool size bounds both.
     const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, ...searchPathOption(target.schema) });
-    // A server restart, a failover or DROP DATABASE ... WITH (FORCE) closes idle connections; the pool
-    // drops them, but an 'error' event without a listener would end the process. Prisma listens only
-    // while it is connected; the SQL driver uses the pool before and after that too.
-    pool.on('error', (error) => options.onIdleConnectionError?.(error));
+    // An idle connection the server ends (a restart, a terminated backend) is dropped from the pool and
+    // the next query opens another; unheard, pg-pool's 'error' event would end the process instead.
+    pool.on('error', () => undefined);
     // Prisma qualifies its own queries with `schema`; the search path covers the stores' raw SQL.
     const adapter = new PrismaPg(pool, target.schema === undefined ? undefined : { schema: target.schema });
     // Same models, same delegate shapes: the PostgreSQL client is used through the SQLite client's type.

@@ -60,10 +60,7 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
   const target: DatabaseTarget = resolveDatabaseTarget(url, options.cwd);
   const logger = options.logger ?? silentLogger;
   if (target.provider === 'sqlite') fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
-  const db = createDb(target, {
-    poolSize: options.poolSize,
-    onIdleConnectionError: (error) => logger.warn({ error: error.message }, 'the database server closed an idle pooled connection; the pool opens a new one when needed'),
-  });
+  const db = createDb(target, { poolSize: options.poolSize });
   const cached = cachedStoreAccess(createStoreRegistry(db), createPrismaPixelConfigStore(db));
 
   return {

@@ -1,8 +1,7 @@
 /**
- * The server closing idle pooled connections (a restart, a failover, an administrator) costs a log
- * line, not the process: the pool drops them and opens new ones for the next statements.
+ * The server closing idle pooled connections (a restart, a failover, an administrator) does not end
+ * the process: the pool drops them and opens new ones for the next statements.
  */
-import type { Logger } from '@capi-relay/core';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from './databases';
@@ -12,12 +11,10 @@ const describePostgres = PROVIDERS.includes('postgresql') ? describe : describe.
 describePostgres('PostgreSQL pool', () => {
   let host: TestDatabase;
   let db: Database;
-  const warnings: string[] = [];
-  const logger: Logger = { debug() {}, info() {}, warn: (_fields, message) => void warnings.push(message ?? ''), error() {} };
 
   beforeAll(async () => {
     host = await createTestDatabase('postgresql');
-    db = openDatabase(host.url, { logger });
+    db = openDatabase(host.url);
   });
   afterAll(async () => {
     await db.close();
@@ -34,8 +31,8 @@ describePostgres('PostgreSQL pool', () => {
     } finally {
       await admin.end();
     }
-    for (let waited = 0; warnings.length === 0 && waited < 2_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(warnings).toContain('the database server closed an idle pooled connection; the pool opens a new one when needed');
+    // The terminated connections' errors arrive as events on the idle clients; unheard, they end the process.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await db.sql.query('SELECT 1 AS "one"')).toEqual([{ one: 1 }]);
   });
 });
