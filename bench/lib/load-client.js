@@ -59,4 +59,29 @@ function summarize(result, marks) {
   };
 }
 
-module.exports = { runLoad };
+/**
+ * Open-loop load (see load-client-process.js): `rate` webhooks a second for `durationMs`. Resolves
+ * to the generator's result, with this process's CPU and the other processes' load over the run.
+ *
+ * @param {object} options url, secret, shop, phase, rate, durationMs
+ */
+function runOpenLoad(options) {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'load-client-process.js'), [], { execArgv: [] });
+    machine.ownProcess(child.pid);
+    const marks = { cpu: process.cpuUsage(), machine: machine.snapshot() };
+    child.on('message', (message) => {
+      if (message.type === 'result') resolve({ ...message.result, serverCpuMicros: processCpuSince(marks.cpu), load: machine.loadBetween(marks.machine) });
+      else reject(new Error(`load generator failed: ${message.message}`));
+      child.disconnect();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      machine.forgetProcess(child.pid);
+      if (code !== 0) reject(new Error(`load generator exited with code ${code}`));
+    });
+    child.send(options);
+  });
+}
+
+module.exports = { runLoad, runOpenLoad };
