@@ -33,7 +33,7 @@ function insertStore(tx: GroupTransaction, id: string): Promise<number> {
   return tx.run('INSERT INTO "Store" ("id", "platform", "domain", "installedAt", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $4, $4)', [id, 'shopify', `${id}.myshopify.com`, AT]);
 }
 
-/** Counts the transactions the driver opens. */
+/** Counts the transactions the driver opens, through a copy of it. */
 function countingTransactions(sql: SqlDriver): { driver: SqlDriver; transactions: () => number } {
   let transactions = 0;
   return {

@@ -6,6 +6,7 @@
  */
 import { CartSnapshotConflictError, type DeliveryReceipt, type OutboxStore } from '@capi-relay/core';
 import { newEvent, T0 } from '@capi-relay/core/testing';
+import { countTransactions } from './count-transactions';
 import { forEachDatabase } from './databases';
 
 const receipt = (storeId: string, deliveryId: string): DeliveryReceipt => ({ storeId, source: 'shopify', deliveryId, topic: 'orders/create' });
@@ -14,22 +15,7 @@ forEachDatabase((t) => {
   let shop = 0;
   beforeEach(() => t.reset());
 
-  /** Counts the transactions of `work` (the batch written at once is one; a fallback adds one). */
-  async function transactionsOf<T>(work: () => Promise<T>): Promise<{ result: T; transactions: number }> {
-    const sql = t.db().sql;
-    const transaction = sql.transaction;
-    const original = transaction.bind(sql);
-    let transactions = 0;
-    sql.transaction = (inner) => {
-      transactions += 1;
-      return original(inner);
-    };
-    try {
-      return { result: await work(), transactions };
-    } finally {
-      sql.transaction = transaction;
-    }
-  }
+  const transactionsOf = <T>(work: () => Promise<T>) => countTransactions(t.db().sql, work);
 
   async function storeWithPixel() {
     const db = t.db();

@@ -6,6 +6,7 @@
  */
 import pg from 'pg';
 
+import { countTransactions } from '../../prisma/test/count-transactions';
 import { forEachDatabase } from '../../prisma/test/databases';
 import { freshFixture, SHOP_A } from './support/test-app';
 import { useTestApp } from './support/use-test-app';
@@ -92,22 +93,15 @@ forEachDatabase((t) => {
     expect((await harness().deliver('orders/create', orderBody(0))).statusCode).toBe(200);
     await run(REFUSE_ONE[t.provider]);
 
-    const sql = db().sql;
-    const transaction = sql.transaction;
-    const original = transaction.bind(sql);
-    let transactions = 0;
-    sql.transaction = (work) => {
-      transactions += 1;
-      return original(work);
-    };
-    const release = await holdWrites();
-    const queued = recordsQueued(6);
-    const responses = [1, 2, 3, 4, 5, 6].map((n) => harness().deliver('orders/create', orderBody(n), { webhookId: `delivery-${n}` }));
-    await queued;
-    // The first takes the next transaction and waits on the hold; the other five queue for the one after it.
-    await release();
-    const statuses = (await Promise.all(responses)).map((response) => response.statusCode);
-    sql.transaction = transaction;
+    const { result: statuses, transactions } = await countTransactions(db().sql, async () => {
+      const release = await holdWrites();
+      const queued = recordsQueued(6);
+      const responses = [1, 2, 3, 4, 5, 6].map((n) => harness().deliver('orders/create', orderBody(n), { webhookId: `delivery-${n}` }));
+      await queued;
+      // The first takes the next transaction and waits on the hold; the other five queue for the one after it.
+      await release();
+      return (await Promise.all(responses)).map((response) => response.statusCode);
+    });
 
     expect(statuses).toEqual([200, 200, 500, 200, 200, 200]);
     // One transaction for the first; the other five written at once, rolled back, then one by one in savepoints.
