@@ -1,41 +1,24 @@
 import { type CartStateStore, mergeBrowserContext } from '@capi-relay/core';
 import type { Db } from '../client';
-import { readTime } from '../driver/sql-driver';
 import { uuidv7 } from '../ids';
-import { browserFromJson, browserToJson, toCartSnapshot, type CartStateRow } from './cart-json';
+import { browserFromJson, browserToJson, toCartSnapshot } from './cart-json';
+import { createCartReads } from './cart-reads';
 
 /** Before any webhook: the pixel-only row sorts older than every real cart update. */
 const NEVER_UPDATED = new Date(0);
 
-const COLUMNS = '"storeId", "cartToken", "checkoutToken", "customerRef", "lines", "browser", "updatedAt", "version"';
-
-/**
- * The two reads every cart, checkout and order webhook makes, as raw SQL beneath Prisma (see
- * prisma/README.md). Never cached: the caller diffs against the version it reads, and record()
- * writes only while that version still holds.
- */
-const GET = `SELECT ${COLUMNS} FROM "CartState" WHERE "storeId" = $1 AND "cartToken" = $2`;
-/** Only the carts that led to one checkout share its token: a handful of rows at most. A NULL token matches nothing. */
-const FIND_BY_TOKENS = `SELECT ${COLUMNS} FROM "CartState" WHERE "storeId" = $1 AND ("cartToken" = $2 OR "checkoutToken" = $3) ORDER BY "updatedAt" DESC, "id" DESC`;
-
-type RawCartRow = Omit<CartStateRow, 'updatedAt'> & { updatedAt: unknown };
-
-function fromRaw(row: RawCartRow): CartStateRow {
-  return { ...row, updatedAt: readTime(row.updatedAt) };
-}
-
 export function createPrismaCartStateStore(db: Db): CartStateStore {
+  const reads = createCartReads(db.sql);
   return {
     async get(storeId, cartToken) {
-      const [row] = await db.sql.query<RawCartRow>(GET, [storeId, cartToken]);
-      return row ? toCartSnapshot(fromRaw(row)) : null;
+      const row = await reads.get(storeId, cartToken);
+      return row ? toCartSnapshot(row) : null;
     },
 
     async findByTokens(storeId, { cartToken, checkoutToken }) {
       if (!cartToken && !checkoutToken) return null;
-      const rows = await db.sql.query<RawCartRow>(FIND_BY_TOKENS, [storeId, cartToken || null, checkoutToken || null]);
-      const row = (cartToken && rows.find((candidate) => candidate.cartToken === cartToken)) || rows[0];
-      return row ? toCartSnapshot(fromRaw(row)) : null;
+      const row = await reads.findByTokens(storeId, { cartToken, checkoutToken });
+      return row ? toCartSnapshot(row) : null;
     },
 
     async saveBrowserContext(storeId, tokens, browser, customerRef) {
