@@ -59,8 +59,11 @@ function keepShopifyOffline() {
   return () => runtime.setAbstractFetchFunc(original);
 }
 
-/** @returns {Promise<{ url: string, runtime: object, errors: string[], close(): Promise<void> }>} */
-async function startAppServer({ databaseUrl, graphUrl }) {
+/**
+ * @param env extra environment for loadConfig (the end-to-end phase sets STITCH_WAIT_SECONDS)
+ * @returns {Promise<{ url: string, runtime: object, errors: string[], close(): Promise<void> }>}
+ */
+async function startAppServer({ databaseUrl, graphUrl, env = {} }) {
   const { loadConfig } = built('web', 'config/load-config');
   const { buildServer } = built('web', 'server/build-server');
   const { loggerOptions } = built('web', 'server/logger-options');
@@ -73,6 +76,7 @@ async function startAppServer({ databaseUrl, graphUrl }) {
       ENCRYPTION_KEY: 'ab'.repeat(32),
       DATABASE_URL: databaseUrl,
       META_GRAPH_URL: graphUrl,
+      ...env,
     },
     os.tmpdir(),
   );
@@ -115,4 +119,4 @@ async function configurePixel(baseUrl) {
   if (response.status !== 200) throw new Error(`configuring the pixel failed: ${response.status} ${await response.text()}`);
 }
 
-module.exports = { startAppServer, API_SECRET, SHOP };
+module.exports = { startAppServer, API_SECRET, SHOP, PIXEL_ID };

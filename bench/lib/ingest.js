@@ -4,7 +4,7 @@
  * every 200 left a queued Purchase in the outbox, so a fast but lossy server cannot look good.
  */
 const { API_SECRET, SHOP } = require('./app-server');
-const { startBaselineServer } = require('./baseline-server');
+const { startBaselineServer, startNodeHttpBaselineServer } = require('./baseline-server');
 const { runLoad } = require('./load-client');
 const { waitForQuiet } = require('./machine-load');
 
@@ -16,8 +16,8 @@ async function load(baseUrl, settings) {
   return runLoad({ ...settings, url: `${baseUrl}/api/webhooks`, secret: API_SECRET, shop: SHOP, phase: nextPhase++ });
 }
 
-async function measureBaselineIngest(settings) {
-  const server = await startBaselineServer();
+async function measureBaselineIngest(settings, start = startBaselineServer) {
+  const server = await start();
   try {
     return await load(server.url, settings);
   } finally {
@@ -40,4 +40,9 @@ function countQueuedPurchases(runtime) {
   return runtime.db.client.outboxEvent.count({ where: { status: 'queued', eventName: 'Purchase' } });
 }
 
-module.exports = { measureBaselineIngest, measureAppIngest };
+/** The same load against a bare node:http server (see baseline-server.js). */
+function measureNodeHttpBaselineIngest(settings) {
+  return measureBaselineIngest(settings, startNodeHttpBaselineServer);
+}
+
+module.exports = { measureBaselineIngest, measureNodeHttpBaselineIngest, measureAppIngest };

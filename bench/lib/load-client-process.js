@@ -8,6 +8,11 @@
  * after `durationMs` (or `maxRequests` issued) { type: 'result', result }, and exits once the parent
  * disconnects (so the parent can read the child's CPU time while it is still alive). Latency runs
  * from just before the request to the end of the response body.
+ *
+ * With `rate` set the load is open loop instead (`runOpenLoop`): request i is due at start + i/rate
+ * whatever the answers so far, and its latency counts from that scheduled time, so a server that
+ * falls behind is charged for the wait it causes. The result lists each request's order id and
+ * scheduled time (epoch ms), for the end-to-end phase to match with the sandbox's arrival times.
  */
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
@@ -100,10 +105,68 @@ async function run({ url, secret, shop, phase, concurrency, warmupMs, durationMs
   };
 }
 
+/** Open loop: `rate` webhooks a second for `durationMs`, each sent at its scheduled time (or at once when late). */
+async function runOpenLoop({ url, secret, shop, phase, rate, durationMs, maxSockets = 256 }) {
+  const target = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const template = orderTemplate(new Date(), shop);
+  const total = Math.round((rate * durationMs) / 1000);
+  const interval = 1000 / rate;
+  const requests = [];
+  const statuses = {};
+  const inFlight = [];
+  let failures = 0;
+  const cpuMark = process.cpuUsage();
+  const startedAt = performance.now();
+
+  const fire = (sequence) => {
+    const scheduled = startedAt + sequence * interval;
+    const orderId = orderIdFor(phase, sequence);
+    const body = orderBody(template, orderId);
+    const headers = webhookHeaders({ topic: 'orders/create', shop, body, secret, webhookId: `open-${phase}-${sequence}` });
+    const entry = { orderId, scheduledAt: performance.timeOrigin + scheduled, ackMs: Number.NaN, status: 'no answer' };
+    requests.push(entry);
+    inFlight.push(
+      post(agent, target, headers, body).then(
+        (status) => {
+          entry.status = status;
+          entry.ackMs = performance.now() - scheduled;
+        },
+        () => {
+          failures += 1;
+        },
+      ),
+    );
+  };
+  await new Promise((done) => {
+    let issued = 0;
+    const tick = () => {
+      while (issued < total && startedAt + issued * interval <= performance.now()) fire(issued++);
+      if (issued >= total) return done();
+      setTimeout(tick, Math.max(0, startedAt + issued * interval - performance.now()));
+    };
+    tick();
+  });
+  await Promise.all(inFlight);
+  agent.destroy();
+  for (const { status } of requests) statuses[status] = (statuses[status] ?? 0) + 1;
+  const clientCpu = process.cpuUsage(cpuMark);
+  return {
+    issued: requests.length,
+    failures,
+    statuses,
+    windowMs: performance.now() - startedAt,
+    ackP50Ms: percentile(requests.map((entry) => entry.ackMs).filter(Number.isFinite), 50),
+    ackP99Ms: percentile(requests.map((entry) => entry.ackMs).filter(Number.isFinite), 99),
+    requests: requests.map(({ orderId, scheduledAt, status }) => [orderId, scheduledAt, status]),
+    clientCpuMicros: clientCpu.user + clientCpu.system,
+  };
+}
+
 // Keeps the IPC channel (and so this process) alive until the parent disconnects.
 process.on('disconnect', () => process.exit(0));
 process.once('message', (options) => {
-  run(options).then(
+  (options.rate ? runOpenLoop(options) : run(options)).then(
     (result) => process.send({ type: 'result', result }),
     (error) => process.send({ type: 'error', message: error instanceof Error ? error.stack : String(error) }),
   );

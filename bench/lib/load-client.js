@@ -11,21 +11,20 @@ const machine = require('./machine-load');
 const { processCpuSince } = require('./stats');
 
 /**
- * @param {object} options url, secret, shop, phase (distinct per run sharing a database),
- *   concurrency, warmupMs, durationMs, maxRequests
+ * Forks the load generator and sends it `options`. Resolves to what `finish` makes of its result;
+ * `onMeasuring` runs when it reports that its measured window begins.
  */
-function runLoad(options) {
+function runGenerator(options, finish, onMeasuring = () => undefined) {
   return new Promise((resolve, reject) => {
     // execArgv: [] so flags given to the benchmark (--cpu-prof, say) stay with the server.
     const child = fork(path.join(__dirname, 'load-client-process.js'), [], { execArgv: [] });
     machine.ownProcess(child.pid);
-    let marks;
     child.on('message', (message) => {
       if (message.type === 'measuring') {
-        marks = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization(), machine: machine.snapshot() };
+        onMeasuring();
         return;
       }
-      if (message.type === 'result') resolve(summarize(message.result, marks));
+      if (message.type === 'result') resolve(finish(message.result));
       else reject(new Error(`load generator failed: ${message.message}`));
       child.disconnect();
     });
@@ -36,6 +35,21 @@ function runLoad(options) {
     });
     child.send(options);
   });
+}
+
+/**
+ * @param {object} options url, secret, shop, phase (distinct per run sharing a database),
+ *   concurrency, warmupMs, durationMs, maxRequests
+ */
+function runLoad(options) {
+  let marks;
+  return runGenerator(
+    options,
+    (result) => summarize(result, marks),
+    () => {
+      marks = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization(), machine: machine.snapshot() };
+    },
+  );
 }
 
 function summarize(result, marks) {
@@ -59,4 +73,15 @@ function summarize(result, marks) {
   };
 }
 
-module.exports = { runLoad };
+/**
+ * Open-loop load (see load-client-process.js): `rate` webhooks a second for `durationMs`. Resolves
+ * to the generator's result, with this process's CPU and the other processes' load over the run.
+ *
+ * @param {object} options url, secret, shop, phase, rate, durationMs
+ */
+function runOpenLoad(options) {
+  const marks = { cpu: process.cpuUsage(), machine: machine.snapshot() };
+  return runGenerator(options, (result) => ({ ...result, serverCpuMicros: processCpuSince(marks.cpu), load: machine.loadBetween(marks.machine) }));
+}
+
+module.exports = { runLoad, runOpenLoad };

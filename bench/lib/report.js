@@ -56,6 +56,25 @@ function drainTable(drains) {
   );
 }
 
+/** @param rows [{ database, result }]; see end-to-end.js for the result */
+function endToEndTable(rows) {
+  return table(
+    ['end-to-end run', 'offered webhooks/s', 'seconds', 'answered 200', 'ack p50 / p99 ms', 'webhook -> sandbox p50 / p99 ms', 'delivered', 'server CPU µs/webhook', 'others cores / steal', 'ratio'],
+    rows.map(({ database, result }) => [
+      `app server + worker, ${database}`,
+      whole(result.rate),
+      whole(result.seconds),
+      `${whole(result.answered)} of ${whole(result.issued)}`,
+      `${oneDecimal(result.ackP50Ms)} / ${oneDecimal(result.ackP99Ms)}`,
+      `${whole(result.endToEndP50Ms)} / ${whole(result.endToEndP99Ms)}`,
+      whole(result.delivered),
+      whole(result.serverCpuMicrosPerWebhook),
+      otherLoad(result.load),
+      Number.isFinite(result.keptPace) ? result.keptPace.toFixed(2) : 'n/a',
+    ]),
+  );
+}
+
 function anchorsTable() {
   return table(
     ['anchor', 'what was measured (elsewhere, NOT by this run)', 'figure'],
@@ -63,4 +82,4 @@ function anchorsTable() {
   );
 }
 
-module.exports = { ingestTable, drainTable, anchorsTable };
+module.exports = { ingestTable, drainTable, endToEndTable, anchorsTable };

@@ -3,7 +3,8 @@
  * for every log line of the app and the delivery worker that carries an error.
  * Prisma's own messages are often empty on the first line or go on to quote the values of the
  * query (emails, tokens), so for database errors only the code and what it means are kept: Prisma's
- * P-code, or the driver adapter's kind and the database's own SQLSTATE.
+ * P-code, or the driver adapter's kind and the database's own SQLSTATE, or, for the statements run
+ * beneath Prisma (the db package's SqlDriverError), SQLite's result code or PostgreSQL's SQLSTATE.
  */
 
 /** Prisma error codes this app can meet, in words (https://www.prisma.io/docs/orm/reference/error-reference). */
@@ -20,6 +21,54 @@ const PRISMA_CODES: Record<string, string> = {
   P2028: 'a transaction failed (expired, or closed before its query)',
   P2034: 'a transaction failed on a write conflict or deadlock; it can be retried',
 };
+
+/** The SQL driver's codes this app can meet (SQLite result codes, PostgreSQL SQLSTATEs), in words. */
+const DRIVER_CODES: Record<string, string> = {
+  SQLITE_BUSY: 'the database is locked by another process (busy timeout)',
+  SQLITE_CONSTRAINT_UNIQUE: 'a unique constraint was violated',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'a unique constraint was violated',
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'a foreign key constraint was violated',
+  SQLITE_CONSTRAINT_NOTNULL: 'a required column was null',
+  SQLITE_TOOBIG: 'a value is too long for the database',
+  SQLITE_MISMATCH: 'a value has the wrong type for its column',
+  SQLITE_FULL: 'the disk is full',
+  SQLITE_IOERR: 'the database file could not be read or written',
+  '23505': 'a unique constraint was violated',
+  '23503': 'a foreign key constraint was violated',
+  '23502': 'a required column was null',
+  '22P05': 'a value holds a character PostgreSQL text cannot store (NUL)',
+  '22021': 'a value is not valid UTF-8 (invalid byte sequence)',
+  '22001': 'a value is too long for its column',
+  '40001': 'a transaction failed on a serialization conflict; it can be retried',
+  '40P01': 'a transaction was chosen as a deadlock victim; it can be retried',
+  '53300': 'the database server has no connection slot free',
+  '57P01': 'the database server is shutting down',
+};
+
+/** PostgreSQL's class 22 (data exception): the value itself is wrong, so a retry fails the same way. */
+export const POSTGRES_DATA_EXCEPTION = /^22/;
+
+/** A refused statement of the SQL driver beneath Prisma, by its shape (core does not depend on the db package). */
+export interface SqlStatementFailure {
+  name: 'SqlDriverError';
+  provider: 'sqlite' | 'postgresql';
+  code: string;
+}
+
+export function isSqlStatementFailure(error: unknown): error is SqlStatementFailure {
+  if (typeof error !== 'object' || error === null) return false;
+  const like = error as { name?: unknown; provider?: unknown; code?: unknown };
+  return like.name === 'SqlDriverError' && (like.provider === 'sqlite' || like.provider === 'postgresql') && typeof like.code === 'string';
+}
+
+/** SQLite's extended codes fall back to their primary code's meaning, SQLSTATEs to their class. */
+function driverMeaning(error: SqlStatementFailure): string {
+  const exact = DRIVER_CODES[error.code];
+  if (exact) return exact;
+  if (error.provider === 'sqlite') return DRIVER_CODES[error.code.split('_').slice(0, 2).join('_')] ?? "see SQLite's result codes";
+  if (POSTGRES_DATA_EXCEPTION.test(error.code)) return 'the database refused a value (data exception)';
+  return "see PostgreSQL's error codes (SQLSTATE)";
+}
 
 export interface FailureFields {
   name: string;
@@ -54,6 +103,7 @@ function isDatabaseError(name: string): boolean {
 }
 
 export function describeFailure(error: unknown): FailureFields {
+  if (isSqlStatementFailure(error)) return { name: error.name, code: error.code, meaning: driverMeaning(error) };
   if (typeof error !== 'object' || error === null) return { name: typeof error };
   const like = error as ErrorLike;
   const name = typeof like.name === 'string' ? like.name : 'Error';

@@ -2,6 +2,10 @@ export { openDatabase, type Database, type OpenDatabaseOptions } from './open-da
 export { resolveDatabaseTarget, DatabaseUrlError, DEFAULT_SQLITE_FILE, type DatabaseTarget, type Provider } from './database-target';
 export { migrateDatabase, readMigrations, planMigrations, MigrationError, type MigrationFile } from './migrate';
 export type { PrismaOutboxStore } from './outbox/prisma-outbox-store';
+export type { PrismaRecordOptions } from './outbox/record-events';
+export type { StoreContext, StoreContexts } from './stores/store-contexts';
+export { StoreContextChangedError, type StoreVersion } from './stores/store-version';
+export { SqlDriverError } from './driver/sql-error';
 export { PLATFORMS, type Platform, type StoreRecord, type StoreRegistry } from './stores/store-registry';
 export type { DeletedStoreData } from './stores/delete-store-data';
 export type { SessionRecord, SessionStore } from './sessions/session-store';

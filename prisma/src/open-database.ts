@@ -18,6 +18,7 @@ import { createPrismaOutboxStore, type PrismaOutboxStore } from './outbox/prisma
 import { createSessionStore, type SessionStore } from './sessions/session-store';
 import { createPrismaPixelConfigStore } from './settings/prisma-pixel-config-store';
 import { deleteStoreData, type DeletedStoreData } from './stores/delete-store-data';
+import { cachedStoreAccess, type StoreContexts } from './stores/store-contexts';
 import { createStoreRegistry, type StoreRegistry } from './stores/store-registry';
 
 export interface OpenDatabaseOptions {
@@ -33,6 +34,11 @@ export interface Database {
   outbox: PrismaOutboxStore;
   pixels: PixelConfigStore;
   stores: StoreRegistry;
+  /**
+   * The store and its pixels for the webhook path, from memory (stores/store-contexts.ts); writes
+   * through `stores`, `pixels` and `deleteStoreData` drop what they change.
+   */
+  storeContexts: StoreContexts;
   carts: CartStateStore;
   compliance: ComplianceStore;
   dataExports: DataExportStore;
@@ -55,17 +61,25 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): D
   const logger = options.logger ?? silentLogger;
   if (target.provider === 'sqlite') fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
   const db = createDb(target, { poolSize: options.poolSize });
+  const cached = cachedStoreAccess(createStoreRegistry(db), createPrismaPixelConfigStore(db));
 
   return {
     provider: target.provider,
     outbox: createPrismaOutboxStore(db, logger),
-    pixels: createPrismaPixelConfigStore(db),
-    stores: createStoreRegistry(db),
+    pixels: cached.pixels,
+    stores: cached.stores,
+    storeContexts: cached.contexts,
     carts: createPrismaCartStateStore(db),
     compliance: createComplianceStore(db),
     dataExports: createDataExportStore(db),
     createSessionStore: (secretBox) => createSessionStore(db, secretBox),
-    deleteStoreData: (storeId) => deleteStoreData(db, storeId),
+    async deleteStoreData(storeId) {
+      try {
+        return await deleteStoreData(db, storeId);
+      } finally {
+        cached.contexts.forget(storeId);
+      }
+    },
     scrubDeletedContent: () => scrubDeletedContent(target, logger),
     migrate: () => migrateDatabase(target, logger),
     close: () => db.close(),

@@ -70,6 +70,9 @@ export function guardPoolConnections(pool: pg.Pool): void {
   guardedPools.add(pool);
   // 'connect' fires for each new connection before the pool takes its own idle listener off.
   pool.on('connect', (connection) => connection.on('error', alreadyReported));
+  // An idle connection the server ends (a restart, a terminated backend) is dropped from the pool and
+  // the next query opens another; unheard, pg-pool's 'error' event would end the process instead.
+  pool.on('error', alreadyReported);
 }
 
 /** PrismaPg whose connections' errors never crash the process, and whose transactions always release their connection. */

@@ -4,6 +4,7 @@
  * Prisma's never interleave on the shared connection.
  */
 import { readTime } from '../src/driver/sql-driver';
+import { SqlDriverError } from '../src/driver/sql-error';
 import { forEachDatabase } from './databases';
 
 const AT = new Date('2026-11-27T10:15:30.123Z');
@@ -57,6 +58,15 @@ forEachDatabase((t) => {
     });
     expect(outcomes).toEqual(['stored', 'stored', 'refused']);
     expect(await t.db().client.store.count()).toBe(2);
+  });
+
+  it("throws a refused statement as SqlDriverError with the database's own code", async () => {
+    const refused = await t
+      .db()
+      .sql.run('INSERT INTO "WebhookReceipt" ("id", "storeId", "source", "deliveryId", "topic", "receivedAt") VALUES ($1, $2, $3, $4, $5, $6)', ['r', 'no-such-store', 'shopify', 'd', 't', AT])
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SqlDriverError);
+    expect(refused).toMatchObject({ provider: t.provider, code: t.provider === 'sqlite' ? 'SQLITE_CONSTRAINT_FOREIGNKEY' : '23503' });
   });
 
   it('rolls the whole transaction back when its work throws', async () => {

@@ -61,6 +61,21 @@ forEachDatabase((t) => {
       expect(response.json()).toEqual({ error: 'Missing headers: X-Shopify-Shop-Domain, X-Shopify-Webhook-Id, X-Shopify-Triggered-At' });
     });
 
+    it('writes one log line per webhook, with its status and response time; other routes keep Fastify\'s request lines', async () => {
+      await harness().configurePixel(SHOP_A);
+      // The pixel setup the admin call started in the background logs too; let it finish first.
+      await harness().runtime.services.adminAccess.settle();
+      const before = harness().logs.length;
+      expect((await harness().deliver('orders/create', freshFixture('orders-paid.capi-variant.json'), { webhookId: 'one-line' })).statusCode).toBe(200);
+      const processed = harness().logs.slice(before).find((line) => line.msg === 'webhook processed');
+      expect(processed).toMatchObject({ webhookId: 'one-line', topic: 'orders/create', shop: SHOP_A, statusCode: 200, responseTime: expect.any(Number), reqId: expect.any(String) });
+      expect(harness().logs.slice(before).filter((line) => line.reqId === processed?.reqId).map((line) => line.msg)).toEqual(['webhook processed']);
+
+      const adminBefore = harness().logs.length;
+      expect((await harness().admin(SHOP_A, 'GET', '/api/settings')).statusCode).toBe(200);
+      expect(harness().logs.slice(adminBefore).map((line) => line.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+    });
+
     it('acknowledges a topic it does not handle', async () => {
       const response = await harness().deliver('orders/updated', fixtureBody('orders-updated.json'));
       expect(response.statusCode).toBe(200);

@@ -88,6 +88,37 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       expect(await carts.findByTokens(storeId, {})).toBeNull();
     });
 
+    it('answers lookups made at the same moment (webhooks arriving together) as it answers them one by one', async () => {
+      const mine = await ctx.storeWithPixel();
+      const other = await ctx.storeWithPixel();
+      const { outbox, carts } = ctx.harness();
+      await outbox.record(null, [], { cartState: snapshot(mine.storeId, 1, [line('a', 1)], { cartToken: 'cart-old', checkoutToken: 'chk-1' }) });
+      await outbox.record(null, [], { cartState: snapshot(mine.storeId, 3, [line('b', 1)], { cartToken: 'cart-new', checkoutToken: 'chk-1' }) });
+      await outbox.record(null, [], { cartState: snapshot(other.storeId, 2, [line('c', 1)], { cartToken: 'cart-new', checkoutToken: 'chk-1' }) });
+      const lookups = [
+        () => carts.findByTokens(mine.storeId, { cartToken: 'cart-old', checkoutToken: 'chk-1' }),
+        () => carts.findByTokens(mine.storeId, { cartToken: 'unknown', checkoutToken: 'chk-1' }),
+        () => carts.findByTokens(other.storeId, { checkoutToken: 'chk-1' }),
+        () => carts.findByTokens(other.storeId, { cartToken: 'cart-old' }),
+        () => carts.get(mine.storeId, 'cart-new'),
+        () => carts.get(other.storeId, 'cart-new'),
+        () => carts.get(other.storeId, 'cart-old'),
+      ];
+      const oneByOne = [];
+      for (const lookup of lookups) oneByOne.push(await lookup());
+      const together = await Promise.all(lookups.map((lookup) => lookup()));
+      expect(together).toEqual(oneByOne);
+      expect(oneByOne.map((found) => found && [found.storeId === mine.storeId ? 'mine' : 'other', found.cartToken])).toEqual([
+        ['mine', 'cart-old'],
+        ['mine', 'cart-new'],
+        ['other', 'cart-new'],
+        null,
+        ['mine', 'cart-new'],
+        ['other', 'cart-new'],
+        null,
+      ]);
+    });
+
     it('finds nothing for unknown tokens and keeps stores apart', async () => {
       const mine = await ctx.storeWithPixel();
       const other = await ctx.storeWithPixel();

@@ -82,6 +82,23 @@ export function describeRecordConformance(ctx: ConformanceContext): void {
       expect((await outbox.record(receipt(storeId, 'd-1'), [newEvent(storeId, pixelConfigId, 1)])).inserted).toBe(1);
     });
 
+    it('records concurrent deliveries each on its own: one that cannot be stored fails alone', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      const unknownStore = { ...newEvent(storeId, pixelConfigId, 3), storeId: 'no-such-store' };
+      // Issued together, as webhooks arriving at once: a store may write them in one transaction.
+      const settled = await Promise.allSettled([
+        outbox.record(receipt(storeId, 'd-1'), [newEvent(storeId, pixelConfigId, 1)]),
+        outbox.record(receipt(storeId, 'd-2'), [newEvent(storeId, pixelConfigId, 2), unknownStore]),
+        outbox.record(receipt(storeId, 'd-3'), [newEvent(storeId, pixelConfigId, 4)]),
+      ]);
+      expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const listed = await outbox.listEvents({ storeId, limit: 10 });
+      expect(listed.map((e) => e.eventId).sort()).toEqual(['order-1', 'order-4']);
+      // The failed delivery kept no receipt: its retry is processed.
+      expect((await outbox.record(receipt(storeId, 'd-2'), [newEvent(storeId, pixelConfigId, 2)])).inserted).toBe(1);
+    });
+
     it('refuses a queued row without a pixel and an unsent row without a reason, writing nothing', async () => {
       const { storeId, pixelConfigId } = await ctx.storeWithPixel();
       const { outbox } = ctx.harness();

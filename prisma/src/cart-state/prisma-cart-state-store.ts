@@ -2,26 +2,22 @@ import { type CartStateStore, mergeBrowserContext } from '@capi-relay/core';
 import type { Db } from '../client';
 import { uuidv7 } from '../ids';
 import { browserFromJson, browserToJson, toCartSnapshot } from './cart-json';
+import { createCartReads } from './cart-reads';
 
 /** Before any webhook: the pixel-only row sorts older than every real cart update. */
 const NEVER_UPDATED = new Date(0);
 
 export function createPrismaCartStateStore(db: Db): CartStateStore {
+  const reads = createCartReads(db.sql);
   return {
     async get(storeId, cartToken) {
-      const row = await db.client.cartState.findUnique({ where: { storeId_cartToken: { storeId, cartToken } } });
+      const row = await reads.get(storeId, cartToken);
       return row ? toCartSnapshot(row) : null;
     },
 
     async findByTokens(storeId, { cartToken, checkoutToken }) {
-      const either = [...(cartToken ? [{ cartToken }] : []), ...(checkoutToken ? [{ checkoutToken }] : [])];
-      if (either.length === 0) return null;
-      // Only the carts that led to one checkout share its token: a handful of rows at most.
-      const rows = await db.client.cartState.findMany({
-        where: { storeId, OR: either },
-        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-      });
-      const row = (cartToken && rows.find((candidate) => candidate.cartToken === cartToken)) || rows[0];
+      if (!cartToken && !checkoutToken) return null;
+      const row = await reads.findByTokens(storeId, { cartToken, checkoutToken });
       return row ? toCartSnapshot(row) : null;
     },
 
@@ -37,7 +33,7 @@ export function createPrismaCartStateStore(db: Db): CartStateStore {
           where: { storeId_cartToken: { storeId, cartToken: tokens.cartToken } },
           select: { id: true, browser: true, checkoutToken: true, customerRef: true },
         });
-                await tx.cartState.update({
+        await tx.cartState.update({
           where: { id: row.id },
           data: {
             browser: browserToJson(mergeBrowserContext(browserFromJson(row.browser), browser)),

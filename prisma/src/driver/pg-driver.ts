@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { SqlDriver, SqlQueryable, SqlTransaction, SqlValue } from './sql-driver';
+import { driverError } from './sql-error';
 
 const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
@@ -25,15 +26,22 @@ function bindable(value: SqlValue): unknown {
   return value;
 }
 
+/** A statement on `client`; the database's refusals leave as SqlDriverError (sql-error.ts). */
+async function execute<Row extends object>(client: pg.Pool | pg.PoolClient, text: string, params: readonly SqlValue[] = []): Promise<pg.QueryResult<Row>> {
+  try {
+    return await client.query<Row>({ text, values: params.map(bindable), types: TYPES });
+  } catch (error) {
+    throw driverError('postgresql', error);
+  }
+}
+
 function queryableOn(client: pg.Pool | pg.PoolClient): SqlQueryable {
   return {
     async query<Row extends object>(text: string, params: readonly SqlValue[] = []) {
-      const result = await client.query<Row>({ text, values: params.map(bindable), types: TYPES });
-      return result.rows;
+      return (await execute<Row>(client, text, params)).rows;
     },
     async run(text: string, params: readonly SqlValue[] = []) {
-      const result = await client.query({ text, values: params.map(bindable), types: TYPES });
-      return result.rowCount ?? 0;
+      return (await execute(client, text, params)).rowCount ?? 0;
     },
   };
 }
@@ -51,22 +59,22 @@ export function createPgDriver(pool: pg.Pool): SqlDriver {
         ...queryable,
         async savepoint(inner) {
           const name = `sp${(savepoints += 1)}`;
-          await client.query(`SAVEPOINT ${name}`);
+          await execute(client, `SAVEPOINT ${name}`);
           try {
             const result = await inner();
-            await client.query(`RELEASE SAVEPOINT ${name}`);
+            await execute(client, `RELEASE SAVEPOINT ${name}`);
             return result;
           } catch (error) {
-            await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+            await execute(client, `ROLLBACK TO SAVEPOINT ${name}`);
             throw error;
           }
         },
       };
       let broken = false;
       try {
-        await client.query('BEGIN');
+        await execute(client, 'BEGIN');
         const result = await work(tx);
-        await client.query('COMMIT');
+        await execute(client, 'COMMIT');
         return result;
       } catch (error) {
         try {

@@ -1,10 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { AsyncLock } from './async-lock';
 import type { SqlDriver, SqlTransaction, SqlValue } from './sql-driver';
+import { driverError } from './sql-error';
 
 /** The text Prisma's SQLite adapter writes for a DateTime, so both write paths compare alike. */
 export function sqliteTime(date: Date): string {
   return date.toISOString().replace('Z', '+00:00');
+}
+
+/** better-sqlite3 throws synchronously; its errors leave as SqlDriverError (sql-error.ts). */
+function guarded<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw driverError('sqlite', error);
+  }
 }
 
 function bindable(value: SqlValue): string | number | bigint | null {
@@ -52,7 +62,7 @@ export function createSqliteDriver(connect: () => Promise<SqliteConnection>): Sq
     let entry = statements.get(text);
     if (!entry) {
       const sqlite = toSqlite(text);
-      const statement = database.prepare(sqlite.text);
+      const statement = guarded(() => database.prepare(sqlite.text));
       if (statement.reader) statement.safeIntegers(false);
       entry = { statement, order: sqlite.order };
       statements.set(text, entry);
@@ -67,11 +77,11 @@ export function createSqliteDriver(connect: () => Promise<SqliteConnection>): Sq
   const queryable = {
     async query<Row extends object>(text: string, params: readonly SqlValue[] = []): Promise<Row[]> {
       const entry = await prepared(text);
-      return entry.statement.all(...bound(entry, params)) as Row[];
+      return guarded(() => entry.statement.all(...bound(entry, params)) as Row[]);
     },
     async run(text: string, params: readonly SqlValue[] = []): Promise<number> {
       const entry = await prepared(text);
-      return entry.statement.run(...bound(entry, params)).changes;
+      return guarded(() => entry.statement.run(...bound(entry, params)).changes);
     },
   };
 
@@ -80,13 +90,13 @@ export function createSqliteDriver(connect: () => Promise<SqliteConnection>): Sq
     async savepoint(work) {
       const name = `sp${(savepoints += 1)}`;
       const { database } = await connect();
-      database.exec(`SAVEPOINT ${name}`);
+      guarded(() => database.exec(`SAVEPOINT ${name}`));
       try {
         const result = await work();
-        database.exec(`RELEASE ${name}`);
+        guarded(() => database.exec(`RELEASE ${name}`));
         return result;
       } catch (error) {
-        database.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+        guarded(() => database.exec(`ROLLBACK TO ${name}; RELEASE ${name}`));
         throw error;
       }
     },
@@ -100,10 +110,10 @@ export function createSqliteDriver(connect: () => Promise<SqliteConnection>): Sq
       const release = await lock.acquire();
       try {
         // IMMEDIATE: the write lock up front, so another process's write cannot void this one's reads.
-        database.exec('BEGIN IMMEDIATE');
+        guarded(() => database.exec('BEGIN IMMEDIATE'));
         try {
           const result = await work(transaction);
-          database.exec('COMMIT');
+          guarded(() => database.exec('COMMIT'));
           return result;
         } catch (error) {
           if (database.inTransaction) database.exec('ROLLBACK');

@@ -1,19 +1,26 @@
-import type { Logger, OutboxEventLog, OutboxRetention, OutboxStore } from '@capi-relay/core';
+import type { DeliveryReceipt, Logger, NewOutboxEvent, OutboxEventLog, OutboxRetention, OutboxStore, RecordResult } from '@capi-relay/core';
 import type { Db } from '../client';
 import { claimDue } from './claim-due';
 import { countByStatus, listEvents, matchQuality } from './event-log';
 import { findOpenEvents } from './find-open-events';
 import { createOutcomeMarkers } from './mark-outcome';
-import { recordEvents } from './record-events';
+import { createRecordGroup, recordEvents, type PrismaRecordOptions } from './record-events';
 import { renewLease } from './renew-lease';
 import { deleteCustomerData, exportCustomerData } from './customer-data';
 import { pruneOlderThan } from './retention';
 
-export type PrismaOutboxStore = OutboxStore & OutboxEventLog & OutboxRetention;
+export type PrismaOutboxStore = Omit<OutboxStore, 'record'> &
+  OutboxEventLog &
+  OutboxRetention & {
+    /** OutboxStore's, also taking the store settings version the events were planned from (see record-events.ts). */
+    record(receipt: DeliveryReceipt | null, events: NewOutboxEvent[], options?: PrismaRecordOptions): Promise<RecordResult>;
+  };
 
 export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxStore {
+  // One per database: every webhook of this process shares its transactions.
+  const group = createRecordGroup(db.sql);
   return {
-    record: (receipt, events, options) => recordEvents(db, receipt, events, options),
+    record: (receipt, events, options) => recordEvents(group, receipt, events, options),
     findOpenEvents: (storeId, sourceIds) => findOpenEvents(db, storeId, sourceIds),
     claimDue: (request) => claimDue(db, request),
     renewLease: (leaseToken, ids, request) => renewLease(db, leaseToken, ids, request),

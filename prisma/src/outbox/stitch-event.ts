@@ -1,22 +1,47 @@
 import { type DroppedField, type NewOutboxEvent, type NotSentReason, type OutboxStatus, type ServerEvent, stitchTwin, type TwinHalf } from '@capi-relay/core';
-import { sqlFragment, type Db, type Tx } from '../client';
+import type { Provider } from '../database-target';
+import { readTime, type SqlQueryable } from '../driver/sql-driver';
 import { pixelKeyOf } from './pixel-key';
+
+const FIND_TWIN = `
+  SELECT "id", "status", "reason", "payload", "customerRef", "cartToken", "checkoutToken", "droppedUserData", "awaitingTwin", "nextAttemptAt",
+    "withoutConsentSignal"
+  FROM "OutboxEvent" WHERE "pixelKey" = $1 AND "eventName" = $2 AND "eventId" = $3`;
+
+/**
+ * On PostgreSQL the row is locked as it is read, so a worker claiming it (which skips locked rows)
+ * and a second twin arriving at once both wait for this write; SQLite's transaction holds the
+ * database's write lock already.
+ */
+const FIND_TWIN_SQL: Record<Provider, string> = { sqlite: FIND_TWIN, postgresql: `${FIND_TWIN} FOR UPDATE` };
+
+interface TwinRow {
+  id: string;
+  status: string;
+  reason: string | null;
+  payload: string;
+  customerRef: string | null;
+  cartToken: string | null;
+  checkoutToken: string | null;
+  droppedUserData: string;
+  awaitingTwin: string | null;
+  nextAttemptAt: unknown;
+  /** A boolean column: SQLite hands back 0 or 1. */
+  withoutConsentSignal: boolean | number;
+}
+
+const UPDATE_TWIN = `
+  UPDATE "OutboxEvent" SET "payload" = $2, "status" = $3, "reason" = $4, "reasonDetail" = $5, "userDataKeys" = $6,
+    "droppedUserData" = $7, "customerRef" = $8, "cartToken" = $9, "checkoutToken" = $10, "awaitingTwin" = $11,
+    "nextAttemptAt" = $12, "updatedAt" = $13, "withoutConsentSignal" = $14
+  WHERE "id" = $1`;
 
 /**
  * Merges `event` into the stored row of its key when that row is still open to its twin (core's
- * `stitchTwin` decides); true when the row changed. On PostgreSQL the row is locked first, so a worker
- * claiming it (which skips locked rows) and a second twin arriving at once both wait for this write;
- * SQLite's transaction holds the database's write lock already.
+ * `stitchTwin` decides); true when the row changed. Runs inside the recording transaction.
  */
-export async function stitchEvent(db: Db, tx: Tx, event: NewOutboxEvent, now: Date): Promise<boolean> {
-  const key = { pixelKey: pixelKeyOf(event), eventName: event.eventName, eventId: event.eventId };
-  if (db.provider === 'postgresql') {
-    await tx.$queryRaw`SELECT "id" FROM "OutboxEvent" WHERE "pixelKey" = ${key.pixelKey} AND "eventName" = ${key.eventName} AND "eventId" = ${key.eventId} ${sqlFragment(db.provider, 'FOR UPDATE')}`;
-  }
-  const row = await tx.outboxEvent.findUnique({
-    where: { pixelKey_eventName_eventId: key },
-    select: { id: true, status: true, reason: true, payload: true, customerRef: true, cartToken: true, checkoutToken: true, droppedUserData: true, awaitingTwin: true, nextAttemptAt: true, withoutConsentSignal: true },
-  });
+export async function stitchEvent(provider: Provider, tx: SqlQueryable, event: NewOutboxEvent, now: Date): Promise<boolean> {
+  const [row] = await tx.query<TwinRow>(FIND_TWIN_SQL[provider], [pixelKeyOf(event), event.eventName, event.eventId]);
   if (!row) return false;
   const update = stitchTwin(
     {
@@ -28,22 +53,28 @@ export async function stitchEvent(db: Db, tx: Tx, event: NewOutboxEvent, now: Da
       checkoutToken: row.checkoutToken,
       droppedUserData: JSON.parse(row.droppedUserData) as DroppedField[],
       awaitingTwin: row.awaitingTwin as TwinHalf | null,
-      nextAttemptAt: row.nextAttemptAt,
-      withoutConsentSignal: row.withoutConsentSignal,
+      nextAttemptAt: row.nextAttemptAt === null ? null : readTime(row.nextAttemptAt),
+      withoutConsentSignal: Boolean(row.withoutConsentSignal),
     },
     event,
     now,
   );
   if (!update) return false;
-  await tx.outboxEvent.update({
-    where: { id: row.id },
-    data: {
-      ...update,
-      payload: JSON.stringify(update.payload),
-      userDataKeys: JSON.stringify(update.userDataKeys),
-      droppedUserData: JSON.stringify(update.droppedUserData),
-      updatedAt: now,
-    },
-  });
+  await tx.run(UPDATE_TWIN, [
+    row.id,
+    JSON.stringify(update.payload),
+    update.status,
+    update.reason,
+    update.reasonDetail,
+    JSON.stringify(update.userDataKeys),
+    JSON.stringify(update.droppedUserData),
+    update.customerRef,
+    update.cartToken,
+    update.checkoutToken,
+    update.awaitingTwin,
+    update.nextAttemptAt,
+    now,
+    update.withoutConsentSignal,
+  ]);
   return true;
 }

@@ -17,6 +17,8 @@ export interface StoreRecord {
   uninstalledAt: Date | null;
   /** ISO 3166-1 alpha-2 of the shop's own address, as the platform reported it; null until then. */
   country: string | null;
+  /** Set by every change of the row: part of the store's settings version (store-version.ts). */
+  updatedAt: Date;
 }
 
 export interface StoreRegistry {
@@ -50,6 +52,7 @@ function toRecord(row: Prisma.StoreGetPayload<object>): StoreRecord {
     installedAt: row.installedAt,
     uninstalledAt: row.uninstalledAt,
     country: row.country,
+    updatedAt: row.updatedAt,
   };
 }
 

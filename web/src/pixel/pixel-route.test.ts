@@ -10,7 +10,7 @@ async function serve(options: Partial<PixelRouteOptions> = {}): Promise<{ app: F
   await app.register(pixelRoute, {
     trustProxy: false,
     rateLimiter: createRateLimiter({ limit: 2, windowMs: 60_000 }),
-    findStoreByKey: async (key) => (key === 'good' ? { id: 's1', platform: 'shopify', domain: 'a.myshopify.com', installedAt: new Date(0), uninstalledAt: null, country: null } : null),
+    findStoreByKey: async (key) => (key === 'good' ? { id: 's1', platform: 'shopify', domain: 'a.myshopify.com', installedAt: new Date(0), uninstalledAt: null, country: null, updatedAt: new Date(0) } : null),
     record: async (_store, report) => {
       recorded.push(report.event);
       return { event: report.event, contextSaved: false, inserted: 0, stitched: 0, duplicateEvents: 0, refused: false };

@@ -16,7 +16,7 @@ describe('web pixel setup', () => {
   function setup(key = 'key-1') {
     const webPixels = fakeWebPixels();
     endpoint = fakeTokenEndpoint(webPixels.answer);
-    const stores = { ensureStore: async () => ({ id: 'store-1', platform: 'shopify' as const, domain: shop, installedAt: new Date(0), uninstalledAt: null, country: null }), pixelKeyFor: async () => key };
+    const stores = { ensureStore: async () => ({ id: 'store-1', platform: 'shopify' as const, domain: shop, installedAt: new Date(0), uninstalledAt: null, country: null, updatedAt: new Date(0) }), pixelKeyFor: async () => key };
     return { webPixels, stores };
   }
 

@@ -22,8 +22,9 @@ import { pixelRoute } from '../pixel/pixel-route';
 import { recordPixelReport } from '../pixel/record-pixel-report';
 import { createWebhookHandler } from '../webhooks/create-webhook-handler';
 import { authCallbackRoute } from '../shopify/auth-callback-route';
-import { webhookRoute } from '../webhooks/webhook-route';
+import { WEBHOOK_PATH, webhookRoute } from '../webhooks/webhook-route';
 import type { AppServices } from './app-services';
+import { RequestLogController } from './request-log';
 
 export interface BuildServerOptions {
   config: LoadedConfig['config'];
@@ -66,6 +67,7 @@ const ADMIN_BODY_LIMIT = 64 * 1024;
 export function createHttpServer(logger: FastifyServerOptions['logger'], timeouts: AppConfig['httpTimeouts']): FastifyInstance {
   const app = Fastify({
     logger,
+    logController: new RequestLogController(new Set([WEBHOOK_PATH])),
     bodyLimit: ADMIN_BODY_LIMIT,
     requestTimeout: timeouts.requestMs,
     keepAliveTimeout: timeouts.idleMs,

@@ -19,7 +19,7 @@ describe("the shop's country", () => {
     endpoint = fakeTokenEndpoint(admin.answer);
     const saved: [string, string | null][] = [];
     const stores = {
-      ensureStore: async () => ({ id: 'store-1', platform: 'shopify' as const, domain: shop, installedAt: new Date(0), uninstalledAt: null, country: null }),
+      ensureStore: async () => ({ id: 'store-1', platform: 'shopify' as const, domain: shop, installedAt: new Date(0), uninstalledAt: null, country: null, updatedAt: new Date(0) }),
       setCountry: async (storeId: string, country: string | null) => void saved.push([storeId, country]),
     };
     return { admin, saved, read: createShopCountryRead({ shopify, stores, logger: silentLogger }) };

@@ -13,6 +13,18 @@ export function hasUnstorableText(text: string): boolean {
   return HAS_UNSTORABLE.test(text);
 }
 
+/**
+ * In a parsed body these characters can only come from `\u` escapes: JSON refuses a raw NUL, and the
+ * UTF-8 decoder the body went through never yields a lone surrogate. A body whose text holds no
+ * `\u0000` and no `\uD800`-`\uDFFF` escape needs no walk (the walk copies every object of the body).
+ */
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
+/** False when no string parsed from `raw` can hold an unstorable character. */
+export function mayHoldUnstorable(raw: string): boolean {
+  return UNSTORABLE_ESCAPE.test(raw);
+}
+
 export interface StorableResult {
   value: unknown;
   /** Strings that held a character no database column can store. */

@@ -3,7 +3,7 @@ import type { Database, SessionStore } from '@capi-relay/db';
 
 /** What the topic handlers work with. */
 export interface WebhookContext {
-  db: Pick<Database, 'outbox' | 'pixels' | 'stores' | 'carts' | 'compliance' | 'dataExports' | 'deleteStoreData' | 'scrubDeletedContent'>;
+  db: Pick<Database, 'outbox' | 'pixels' | 'stores' | 'storeContexts' | 'carts' | 'compliance' | 'dataExports' | 'deleteStoreData' | 'scrubDeletedContent'>;
   sessions: Pick<SessionStore, 'deleteSessionsByShop' | 'setShopScopes'>;
   /** Plans and records events (and wakes this process's worker when something was queued). */
   engine: Pick<Engine, 'enqueue' | 'plan'>;
