@@ -29,11 +29,16 @@ forEachDatabase((t) => {
   };
 
   const deliverOrder = async (n: number) => expect((await harness().deliver('orders/create', orderBody(n))).statusCode).toBe(200);
+  /** A working pixel, with the background setup it starts (which issues the store's pixel key) finished. */
+  const configurePixel = async () => {
+    await harness().configurePixel(SHOP_A);
+    await harness().runtime.services.adminAccess.settle();
+  };
   /** Deliveries planned again because the version check caught a stale entry. */
   const replans = () => harness().logs.filter((line) => line.msg === STORE_CHANGED_MESSAGE).length;
 
   it('honours a settings change (Purchase switched off) from the very next webhook', async () => {
-    await harness().configurePixel(SHOP_A);
+    await configurePixel();
     await deliverOrder(1);
     expect(await purchase(1)).toMatchObject({ status: 'queued' });
 
@@ -46,7 +51,7 @@ forEachDatabase((t) => {
   });
 
   it('honours a change another process made: the write finds the version moved and plans again', async () => {
-    await harness().configurePixel(SHOP_A);
+    await configurePixel();
     await deliverOrder(1);
     const store = await db().stores.findStore('shopify', SHOP_A);
     const replansBefore = replans();
@@ -64,7 +69,7 @@ forEachDatabase((t) => {
   });
 
   it('drops the cached store row on app/uninstalled: the next order is kept as store_uninstalled', async () => {
-    await harness().configurePixel(SHOP_A);
+    await configurePixel();
     await deliverOrder(1);
     const replansBefore = replans();
     expect((await harness().deliver('app/uninstalled', fixtureBody('app-uninstalled.json'))).statusCode).toBe(200);
@@ -75,7 +80,7 @@ forEachDatabase((t) => {
   });
 
   it('drops the cached store row on shop/redact: the next order starts a new store, with no pixel', async () => {
-    await harness().configurePixel(SHOP_A);
+    await configurePixel();
     await deliverOrder(1);
     const redacted = await db().stores.findStore('shopify', SHOP_A);
     const replansBefore = replans();

@@ -21,7 +21,10 @@ export interface Delivery {
   options: PrismaRecordOptions;
 }
 
-export const DUPLICATE_DELIVERY: RecordResult = { duplicateDelivery: true, inserted: 0, duplicateEvents: 0, stitched: 0 };
+/** A known delivery id: nothing was written. A new object each time, as results are counted into. */
+export function duplicateDelivery(): RecordResult {
+  return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0, stitched: 0 };
+}
 
 /**
  * An OutboxEvent row's columns: those of `eventValues`, in its order, then attempts (0), createdAt

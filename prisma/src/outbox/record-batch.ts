@@ -10,7 +10,7 @@ import { writeCartSnapshot } from '../cart-state/write-cart-snapshot';
 import type { GroupTransaction } from '../driver/group-commit';
 import type { SqlValue } from '../driver/sql-driver';
 import { uuidv7 } from '../ids';
-import { DUPLICATE_DELIVERY, EVENT_COLUMNS, eventValues, type Delivery } from './delivery-rows';
+import { duplicateDelivery, EVENT_COLUMNS, eventValues, type Delivery } from './delivery-rows';
 import { stitchEvent } from './stitch-event';
 
 /** Rows per statement: 500 events bind 9,501 parameters, far below PostgreSQL's 65,535. */
@@ -55,7 +55,7 @@ export async function writeBatchOnPostgres(tx: GroupTransaction, deliveries: rea
   const events = deliveries.flatMap(({ events: planned }, index) => (proceeds[index] ? planned.map((event) => ({ index, event, id: uuidv7(ms) })) : []));
   const insertedEvents = await insertRows(tx, `INSERT INTO "OutboxEvent" (${EVENT_COLUMNS})`, '("pixelKey", "eventName", "eventId")', '0, $1, $1', events.map(({ id, event }) => eventValues(id, event)), now);
 
-  const results: RecordResult[] = deliveries.map((delivery, index) => (proceeds[index] ? { duplicateDelivery: false, inserted: 0, duplicateEvents: 0, stitched: 0 } : DUPLICATE_DELIVERY));
+  const results: RecordResult[] = deliveries.map((delivery, index) => (proceeds[index] ? { duplicateDelivery: false, inserted: 0, duplicateEvents: 0, stitched: 0 } : duplicateDelivery()));
   // In batch order, as one delivery after another would: an event whose key another row holds (an
   // earlier delivery's, this batch's or not) is merged into it when that row is still open.
   for (const { index, event, id } of events) {

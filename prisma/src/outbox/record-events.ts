@@ -15,7 +15,7 @@ import { createGroupCommit, type GroupCommit, type GroupTransaction, type GroupW
 import type { SqlDriver } from '../driver/sql-driver';
 import { uuidv7 } from '../ids';
 import { currentStoreVersion, StoreContextChangedError, type StoreVersion } from '../stores/store-version';
-import { DUPLICATE_DELIVERY, EVENT_COLUMNS, eventValues, type Delivery, type PrismaRecordOptions } from './delivery-rows';
+import { duplicateDelivery, EVENT_COLUMNS, eventValues, type Delivery, type PrismaRecordOptions } from './delivery-rows';
 import { writeBatchOnPostgres } from './record-batch';
 import { stitchEvent } from './stitch-event';
 
@@ -42,7 +42,7 @@ async function storeVersionHolds(tx: GroupTransaction, expected: StoreVersion): 
 /** The delivery's writes, its store version already checked. */
 async function writeChecked(provider: Provider, tx: GroupTransaction, { receipt, events, options }: Delivery, now: Date): Promise<RecordResult> {
   if (receipt && (await tx.run(INSERT_RECEIPT, [uuidv7(now.getTime()), receipt.storeId, receipt.source, receipt.deliveryId, receipt.topic, now])) === 0) {
-    return DUPLICATE_DELIVERY;
+    return duplicateDelivery();
   }
   let inserted = 0;
   let stitched = 0;
