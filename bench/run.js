@@ -113,7 +113,7 @@ async function main() {
       ...drains.filter(({ result }) => result.failure).map(({ database, concurrency, batchSize, result }) => `!! ${database}, ${concurrency} worker(s), batch ${batchSize} failed: ${result.failure}`),
       ...notes.map((note) => `note: ${note}`),
       '',
-      'Anchors, for context only: measured elsewhere (the team's perf-anchors research notes), not by this run',
+      "Anchors, for context only: measured elsewhere (the team's perf-anchors research notes), not by this run",
       anchorsTable(),
       '',
     ].join('\n'),
