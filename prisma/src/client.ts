@@ -66,6 +66,9 @@ export function createDb(target: DatabaseTarget, options: ClientOptions = {}): D
   if (target.provider === 'postgresql') {
     // One pool for Prisma and the SQL driver, so the pool size bounds both.
     const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, ...searchPathOption(target.schema) });
+    // An idle connection the server ends (a restart, a terminated backend) is dropped from the pool and
+    // the next query opens another; unheard, pg-pool's 'error' event would end the process instead.
+    pool.on('error', () => undefined);
     // Prisma qualifies its own queries with `schema`; the search path covers the stores' raw SQL.
     const adapter = new PrismaPg(pool, target.schema === undefined ? undefined : { schema: target.schema });
     // Same models, same delegate shapes: the PostgreSQL client is used through the SQLite client's type.
