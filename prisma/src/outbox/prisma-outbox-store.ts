@@ -1,10 +1,10 @@
-import type { Logger, OutboxEventLog, OutboxRetention, OutboxStore } from '@capi-relay/core';
+import { type Logger, type OutboxEventLog, type OutboxRetention, type OutboxStore, outcomeMarks } from '@capi-relay/core';
 import type { Db } from '../client';
 import { claimDue } from './claim-due';
 import { countByStatus, listEvents, matchQuality } from './event-log';
 import { findOpenEvents } from './find-open-events';
-import { createOutcomeMarkers } from './mark-outcome';
 import { recordEvents } from './record-events';
+import { recordOutcomes } from './record-outcomes';
 import { renewLease } from './renew-lease';
 import { deleteCustomerData, exportCustomerData } from './customer-data';
 import { pruneOlderThan } from './retention';
@@ -12,12 +12,14 @@ import { pruneOlderThan } from './retention';
 export type PrismaOutboxStore = OutboxStore & OutboxEventLog & OutboxRetention;
 
 export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxStore {
+  const record: OutboxStore['recordOutcomes'] = (leaseToken, outcomes) => recordOutcomes(db, logger, leaseToken, outcomes);
   return {
     record: (receipt, events, options) => recordEvents(db, receipt, events, options),
     findOpenEvents: (storeId, sourceIds) => findOpenEvents(db, storeId, sourceIds),
     claimDue: (request) => claimDue(db, request),
     renewLease: (leaseToken, ids, request) => renewLease(db, leaseToken, ids, request),
-    ...createOutcomeMarkers(db, logger),
+    recordOutcomes: record,
+    ...outcomeMarks(record),
     listEvents: (query) => listEvents(db, query),
     countByStatus: (storeId) => countByStatus(db, storeId),
     matchQuality: (storeId, since) => matchQuality(db, storeId, since),
