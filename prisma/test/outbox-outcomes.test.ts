@@ -57,7 +57,7 @@ forEachDatabase((t) => {
 
     const counting = countingOutboxStatements(db.sql);
     const outbox = createPrismaOutboxStore({ ...db, sql: counting.sql }, silentLogger);
-    const graph = { sendEvents: jest.fn() };
+    const graph = { sendEncoded: jest.fn() };
     const worker = createWorker({ outbox, pixels: t.db().pixels, resolveTarget: jest.fn(), graph, batchSize: 1000 });
     let expired = 0;
     for (let round = 0; round < 10; round++) {
@@ -67,7 +67,7 @@ forEachDatabase((t) => {
     }
 
     expect(expired).toBe(2500);
-    expect(graph.sendEvents).not.toHaveBeenCalled();
+    expect(graph.sendEncoded).not.toHaveBeenCalled();
     // Three claims that found 1,000, 1,000 and 500 events, one that found none, three outcome writes.
     const claims = counting.statements.filter((text) => text.includes("'sending'") && text.includes('LIMIT'));
     expect(claims).toHaveLength(4);

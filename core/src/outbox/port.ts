@@ -121,8 +121,12 @@ export interface ClaimedEvent {
   id: string;
   eventName: string;
   eventId: string;
+  /** The payload's event_time. */
   eventTime: Date;
-  payload: ServerEvent;
+  /** The payload as stored, JSON text of a ServerEvent: the worker sends it as it is. */
+  payloadJson: string;
+  /** The same payload parsed, on first read (see `claimedEvent`); the delivery path never reads it. */
+  readonly payload: ServerEvent;
   /** Attempts made before this claim. */
   attempts: number;
 }

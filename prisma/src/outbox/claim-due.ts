@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertClaimArguments, type ClaimedBatch, type Lease, type ServerEvent } from '@capi-relay/core';
+import { assertClaimArguments, claimedEvent, type ClaimedBatch, type Lease } from '@capi-relay/core';
 import type { Db } from '../client';
 import { readTime } from '../driver/sql-driver';
 import { deliveryStatements } from './delivery-sql';
@@ -11,7 +11,6 @@ interface ClaimedRow {
   eventId: string;
   eventTime: unknown;
   payload: string;
-  actionSource: string | null;
   attempts: number;
   nextAttemptAt: unknown;
 }
@@ -44,14 +43,16 @@ export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBa
   for (const { row } of due) {
     let batch = batches.get(row.pixelConfigId);
     if (!batch) batches.set(row.pixelConfigId, (batch = { pixelConfigId: row.pixelConfigId, lease, events: [] }));
-    batch.events.push({
-      id: row.id,
-      eventName: row.eventName,
-      eventId: row.eventId,
-      eventTime: readTime(row.eventTime),
-      payload: JSON.parse(row.payload) as ServerEvent,
-      attempts: Number(row.attempts),
-    });
+    batch.events.push(
+      claimedEvent({
+        id: row.id,
+        eventName: row.eventName,
+        eventId: row.eventId,
+        eventTime: readTime(row.eventTime),
+        payloadJson: row.payload,
+        attempts: Number(row.attempts),
+      }),
+    );
   }
   return [...batches.values()];
 }

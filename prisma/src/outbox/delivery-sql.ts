@@ -29,7 +29,6 @@ export function jsonTime(provider: Provider, date: Date): string {
  */
 function claimStatement(provider: Provider): string {
   const lock = provider === 'postgresql' ? 'FOR UPDATE OF o SKIP LOCKED' : '';
-  const actionSource = provider === 'postgresql' ? `("payload"::json ->> 'action_source')` : `("payload" ->> '$.action_source')`;
   const kind = (status: string, dueColumn: string) => `(
       SELECT o."id", o."nextAttemptAt" AS "dueAt" FROM "OutboxEvent" o
       JOIN "PixelConfig" p ON p."id" = o."pixelConfigId"
@@ -46,7 +45,7 @@ function claimStatement(provider: Provider): string {
         UNION ALL
         SELECT * FROM ${kind('sending', 'leaseExpiresAt')} expired) due
       ORDER BY "dueAt" LIMIT $4)
-    RETURNING "id", "pixelConfigId", "eventName", "eventId", "eventTime", "payload", ${actionSource} AS "actionSource", "attempts", "nextAttemptAt"`;
+    RETURNING "id", "pixelConfigId", "eventName", "eventId", "eventTime", "payload", "attempts", "nextAttemptAt"`;
 }
 
 /**

@@ -27,6 +27,7 @@ import type {
   RecordOptions,
   RecordResult,
 } from '../port';
+import { claimedEvent } from '../claimed-event';
 import { distinctOutcomes, outcomeColumns, outcomeMarks, type OutcomeMarks } from '../outcomes';
 import { assertRecordable } from '../recordable';
 import { isOpenToTwin, stitchTwin } from '../stitch';
@@ -161,14 +162,16 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
       const pixelConfigId = row.pixelConfigId as string;
       let batch = batches.get(pixelConfigId);
       if (!batch) batches.set(pixelConfigId, (batch = { pixelConfigId, lease: { ...lease }, events: [] }));
-      batch.events.push({
-        id: row.id,
-        eventName: row.eventName,
-        eventId: row.eventId,
-        eventTime: row.eventTime,
-        payload: structuredClone(row.payload),
-        attempts: row.attempts,
-      });
+      batch.events.push(
+        claimedEvent({
+          id: row.id,
+          eventName: row.eventName,
+          eventId: row.eventId,
+          eventTime: row.eventTime,
+          payloadJson: JSON.stringify(row.payload),
+          attempts: row.attempts,
+        }),
+      );
     }
     return [...batches.values()];
   }

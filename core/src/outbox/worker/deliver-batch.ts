@@ -1,11 +1,10 @@
 import { type DeliveryReport, GraphError, type PixelTarget } from '../../graph';
-import { sendDeadline } from '../../validate';
 import type { ClaimedBatch, ClaimedEvent } from '../port';
 import { applyResults } from './apply-results';
 import { BatchOutcomes } from './batch-outcomes';
 import { type DeliveryContext, openCircuit } from './delivery-context';
 import { describeError } from './describe-error';
-import { expireEvent } from './expire-event';
+import { expireEvent, tooOldAt } from './expire-event';
 import { keepLease, LeaseLostError } from './lease-keeper';
 import { addCounts, emptyCounts, type RoundCounts } from './worker-events';
 
@@ -27,7 +26,7 @@ async function decide(ctx: DeliveryContext, outcomes: BatchOutcomes): Promise<Ro
   const now = ctx.options.clock();
   const live: ClaimedEvent[] = [];
   for (const event of batch.events) {
-    if (now > sendDeadline(event.payload)) {
+    if (tooOldAt(event, now)) {
       expireEvent(outcomes, event);
       counts.expired += 1;
     } else {
@@ -59,7 +58,7 @@ async function sendUnderLease(ctx: DeliveryContext, outcomes: BatchOutcomes, tar
   const { batch } = outcomes;
   const ids = events.map((event) => event.id);
   try {
-    return await ctx.options.graph.sendEvents(target, events.map((event) => event.payload), { beforeRequest: keepLease(ctx, batch, ids) });
+    return await ctx.options.graph.sendEncoded(target, events, { beforeRequest: keepLease(ctx, batch, ids) });
   } catch (error) {
     if (!(error instanceof LeaseLostError)) throw error;
     ctx.options.logger.warn({ pixelConfigId: batch.pixelConfigId, outboxEventIds: ids }, 'lease taken over mid-delivery; stopped sending the batch');

@@ -1,5 +1,5 @@
 import type { GraphError } from '../../graph';
-import { maxEventAgeSeconds, sendDeadline } from '../../validate';
+import { MAX_EVENT_AGE_SECONDS, MAX_PHYSICAL_STORE_EVENT_AGE_SECONDS, maxEventAgeSeconds, sendDeadline } from '../../validate';
 import type { ClaimedEvent, EventOutcome } from '../port';
 import type { AttemptDetails } from './attempt-details';
 import type { BatchOutcomes } from './batch-outcomes';
@@ -11,6 +11,19 @@ export function describeFailure(error: GraphError): string {
   if (error.code !== undefined) return `Meta error ${error.code}${error.subcode === undefined ? '' : `/${error.subcode}`}`;
   if (error.httpStatus !== undefined) return `HTTP ${error.httpStatus}`;
   return 'no answer from Meta';
+}
+
+/** Meta's shortest age limit, whatever the action source. */
+const SHORTEST_AGE_LIMIT_MS = Math.min(MAX_EVENT_AGE_SECONDS, MAX_PHYSICAL_STORE_EVENT_AGE_SECONDS) * 1000;
+
+/**
+ * Whether Meta would refuse the claimed event as too old at `moment`. The limit depends on the
+ * payload's action source, but within the shortest one the answer does not: only an event older
+ * than that has its payload parsed, so a round of fresh events sends its stored JSON unread.
+ */
+export function tooOldAt(event: ClaimedEvent, moment: Date): boolean {
+  if (moment.getTime() <= event.eventTime.getTime() + SHORTEST_AGE_LIMIT_MS) return false;
+  return moment > sendDeadline(event.payload);
 }
 
 /** The attempt that failed just before the event ran out of time, kept in the attempt log. */

@@ -1,9 +1,8 @@
 import { RetryableGraphError } from '../../graph';
-import { sendDeadline } from '../../validate';
 import { retryDelayMs } from './backoff';
 import type { BatchOutcomes } from './batch-outcomes';
 import type { DeliveryContext } from './delivery-context';
-import { describeFailure, expireEvent } from './expire-event';
+import { describeFailure, expireEvent, tooOldAt } from './expire-event';
 import { bySameAnswer, codesOf, errorOf, idsOf, type Outcome } from './outcome';
 import { emptyCounts, type RoundCounts } from './worker-events';
 
@@ -47,7 +46,7 @@ function scheduleGroup(ctx: DeliveryContext, outcomes: BatchOutcomes, group: Out
   const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts, backoff, random, graphWaitMs));
   const onTime: Outcome[] = [];
   for (const outcome of group) {
-    if (nextAttemptAt <= sendDeadline(outcome.event.payload)) onTime.push(outcome);
+    if (!tooOldAt(outcome.event, nextAttemptAt)) onTime.push(outcome);
     else expireEvent(outcomes, outcome.event, { error, details: outcome.details });
   }
   if (onTime.length > 0) {
