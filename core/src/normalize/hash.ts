@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { HashedField } from '../meta/wire';
+import { nfc } from './text';
 
 /**
  * A genuine SHA-256 hex digest, optionally followed by the opaque appendix Meta's Parameter Builder
@@ -8,9 +9,9 @@ import type { HashedField } from '../meta/wire';
  */
 const PRE_HASHED = /^([a-fA-F0-9]{64})(\.[A-Za-z0-9]{2,8})?$/;
 
-/** SHA-256 over the UTF-8 bytes of the NFC form, as lowercase hex. */
+/** SHA-256 over the UTF-8 bytes of the NFC form, as lowercase hex (one-shot: no Hash object per value). */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
+  return hash('sha256', nfc(text), 'hex');
 }
 
 /**
