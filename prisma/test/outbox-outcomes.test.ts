@@ -5,7 +5,7 @@
  * time, which retention prunes finished rows by.
  */
 import { createWorker, MAX_EVENT_AGE_SECONDS, silentLogger } from '@capi-relay/core';
-import { newEvent } from '@capi-relay/core/testing';
+import { drainRounds, newEvent } from '@capi-relay/core/testing';
 import { createDb, type Db } from '../src/client';
 import { resolveDatabaseTarget } from '../src/database-target';
 import type { SqlDriver, SqlQueryable } from '../src/driver/sql-driver';
@@ -59,14 +59,7 @@ forEachDatabase((t) => {
     const outbox = createPrismaOutboxStore({ ...db, sql: counting.sql }, silentLogger);
     const graph = { sendEncoded: jest.fn() };
     const worker = createWorker({ outbox, pixels: t.db().pixels, resolveTarget: jest.fn(), graph, batchSize: 1000 });
-    let expired = 0;
-    for (let round = 0; round < 10; round++) {
-      const counts = await worker.runOnce();
-      if (counts.claimed === 0) break;
-      expired += counts.expired;
-    }
-
-    expect(expired).toBe(2500);
+    expect(await drainRounds(worker, 10)).toMatchObject({ claimed: 2500, expired: 2500 });
     expect(graph.sendEncoded).not.toHaveBeenCalled();
     // Three claims that found 1,000, 1,000 and 500 events, one that found none, three outcome writes.
     const claims = counting.statements.filter((text) => text.includes("'sending'") && text.includes('LIMIT'));

@@ -1,5 +1,6 @@
 import { ConfigurationGraphError, RejectedEventError, RetryableGraphError } from '../../graph';
 import { MAX_EVENT_AGE_SECONDS } from '../../validate';
+import { drainRounds } from '../../testing/drain-rounds';
 import { answerAll, MemoryOutbox, ScriptedGraph, serverEvent } from './__tests__/memory-outbox';
 import { createWorker, type DeliveryWorker } from './create-worker';
 import type { WorkerOptions } from './worker-options';
@@ -239,14 +240,7 @@ describe('DeliveryWorker.runOnce', () => {
     const claims = jest.spyOn(outbox, 'claimDue');
     const writes = jest.spyOn(outbox, 'recordOutcomes');
 
-    let expired = 0;
-    for (let round = 0; round < 10; round++) {
-      const counts = await worker.runOnce();
-      if (counts.claimed === 0) break;
-      expired += counts.expired;
-    }
-
-    expect(expired).toBe(2500);
+    expect(await drainRounds(worker, 10)).toMatchObject({ claimed: 2500, expired: 2500 });
     expect(claims).toHaveBeenCalledTimes(4); // three full batches of at most 1,000, then one that finds nothing
     expect(writes.mock.calls.map(([, outcomes]) => outcomes.length)).toEqual([1000, 1000, 500]);
     expect(graph.calls).toEqual([]);
