@@ -1,21 +1,27 @@
 /**
- * `npm run bench`: webhook ingest and delivery drain of the built app on this machine, each printed
- * as a ratio against a baseline run by this same script (see bench/README.md). Loopback only;
+ * `npm run bench`: webhook ingest, delivery drain, normalization and worker memory of the built app
+ * on this machine, each printed as a ratio against a baseline run by this same script (see
+ * bench/README.md). Loopback only;
  * every phase is bounded in count and time, and a watchdog ends a run that hangs anyway.
  */
 const os = require('node:os');
+const path = require('node:path');
 
 const { startAppServer } = require('./lib/app-server');
 const { cpuCheck } = require('./lib/cpu-check');
 const { createPostgresDatabase, createSqliteDatabase } = require('./lib/databases');
-const { measureDrain } = require('./lib/drain');
+const { measureDrain, pixelTarget } = require('./lib/drain');
 const { measureEndToEnd } = require('./lib/end-to-end');
 const { measureAppIngest, measureBaselineIngest, measureNodeHttpBaselineIngest } = require('./lib/ingest');
-const { anchorsTable, drainTable, endToEndTable, ingestTable } = require('./lib/report');
+const { measureNormalization } = require('./lib/normalization');
+const { anchorsTable, drainTable, endToEndTable, ingestTable, memoryTable, normalizationTable } = require('./lib/report');
+const { measureSdkDrain } = require('./lib/sdk-drain');
 const { startSandboxThread } = require('./lib/sandbox-thread');
 const { orderBody, orderIdFor, orderTemplate } = require('./lib/shopify-requests');
+const { writeResultsFile } = require('./lib/results-file');
+const { measureWorkerMemory } = require('./lib/worker-memory');
 
-const WATCHDOG_MS = 8 * 60_000;
+const WATCHDOG_MS = 25 * 60_000;
 /** The worker's default and Meta's maximum events per request. */
 const DEFAULT_BATCH = 1000;
 
@@ -40,9 +46,16 @@ function readSettings() {
       durationMs: positiveInteger('BENCH_E2E_SECONDS', 30) * 1000,
     },
     drain: {
-      events: positiveInteger('BENCH_EVENTS', 10_000),
+      events: positiveInteger('BENCH_EVENTS', 100_000),
       concurrencies: [1, 4],
-      timeoutMs: 60_000,
+      timeoutMs: 240_000,
+    },
+    sdk: { inFlight: 50, seconds: positiveInteger('BENCH_SDK_SECONDS', 20) },
+    normalization: { customers: positiveInteger('BENCH_CUSTOMERS', 100_000), timeoutMs: 120_000 },
+    memory: {
+      skip: process.env.BENCH_SKIP_MEMORY === '1',
+      backlog: positiveInteger('BENCH_MEMORY_EVENTS', 1_000_000),
+      seconds: positiveInteger('BENCH_MEMORY_SECONDS', 90),
     },
   };
 }
@@ -52,19 +65,27 @@ const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 /** The drain at the product's default batch (Meta's 1,000 per request); a failure is reported as a row. */
 async function benchDrain(app, database, sandbox, settings, concurrency) {
   progress(`${database.name}: ${settings.drain.events} events, ${concurrency} worker(s) then the Graph client alone`);
-  const { fillPerSecond, result } = await measureDrain(app, sandbox, { ...settings.drain, concurrency, batchSize: DEFAULT_BATCH });
-  return { database: database.name, concurrency, batchSize: DEFAULT_BATCH, fillPerSecond, result };
+  const { fillPerSecond, result, template } = await measureDrain(app, sandbox, { ...settings.drain, concurrency, batchSize: DEFAULT_BATCH });
+  return { database: database.name, concurrency, batchSize: DEFAULT_BATCH, fillPerSecond, result, template };
 }
 
-async function benchDatabase(database, sandbox, settings) {
+/** Meta's SDK-example approach on the drain's events, once per run (it needs no database). */
+async function benchSdkDrain(app, sandbox, settings, template) {
+  progress(`SDK: one EventRequest per event, ${settings.sdk.inFlight} in flight, up to ${settings.sdk.seconds} s`);
+  const target = await pixelTarget(app.runtime);
+  return measureSdkDrain(sandbox, template, target, { events: settings.drain.events, ...settings.sdk });
+}
+
+async function benchDatabase(database, sandbox, settings, withSdk) {
   const app = await startAppServer({ databaseUrl: database.url, graphUrl: sandbox.url });
   try {
     // Drain first: the ingest runs leave queued events behind that the drain's workers would pick up.
     const drains = [];
     for (const concurrency of settings.drain.concurrencies) drains.push(await benchDrain(app, database, sandbox, settings, concurrency));
+    const sdk = withSdk ? await benchSdkDrain(app, sandbox, settings, drains.at(-1).template) : undefined;
     progress(`${database.name}: webhook ingest`);
     const ingest = { name: `app server, ${database.name}`, result: await measureAppIngest(app, settings.ingest) };
-    return { ingest, drains };
+    return { ingest, drains, sdk };
   } finally {
     await app.close();
   }
@@ -84,6 +105,7 @@ async function benchEndToEnd(open, settings) {
 
 async function main() {
   const settings = readSettings();
+  const startedAt = new Date();
   const startLoad = os.loadavg()[0];
   const cpu = cpuCheck();
   const sandbox = await startSandboxThread();
@@ -91,6 +113,9 @@ async function main() {
   const drains = [];
   const endToEnd = [];
   const notes = [];
+  let sdk;
+  let normalization;
+  let memory;
   try {
     progress('baseline ingest (bare Fastify)');
     ingest.push({ name: 'bare Fastify (baseline)', result: await measureBaselineIngest(settings.ingest) });
@@ -103,13 +128,26 @@ async function main() {
         continue;
       }
       try {
-        const result = await benchDatabase(database, sandbox, settings);
+        const result = await benchDatabase(database, sandbox, settings, sdk === undefined);
         ingest.push(result.ingest);
         drains.push(...result.drains);
+        sdk ??= result.sdk;
       } finally {
         await database.drop();
       }
       endToEnd.push(await benchEndToEnd(open, settings));
+    }
+    progress(`normalization: ${settings.normalization.customers} customers, core then the SDK`);
+    normalization = await measureNormalization(settings.normalization).catch((error) => ({ failure: error.message }));
+    if (settings.memory.skip) notes.push('BENCH_SKIP_MEMORY=1: worker memory row skipped.');
+    else {
+      progress(`worker memory: ${settings.memory.backlog} queued events (SQLite), worker process for up to ${settings.memory.seconds} s`);
+      const database = createSqliteDatabase();
+      try {
+        memory = await measureWorkerMemory(database, sandbox, settings.memory);
+      } finally {
+        await database.drop();
+      }
     }
   } finally {
     await sandbox.close();
@@ -133,9 +171,16 @@ async function main() {
       endToEndTable(endToEnd),
       ...endToEnd.filter(({ result }) => result.failure).map(({ database, result }) => `!! end to end, ${database}: ${result.failure}`),
       '',
-      'Delivery drain: queued Purchase events -> Graph sandbox (own thread), one request per worker round. ratio = workers / Graph client only',
-      drainTable(drains),
+      'Delivery drain: queued Purchase events -> Graph sandbox (own thread), one request per worker round. ratio = workers / Graph client only; x SDK = workers / the SDK example (one EventRequest per event, 50 in flight)',
+      drainTable(drains, sdk),
       ...drains.filter(({ result }) => result.failure).map(({ database, concurrency, batchSize, result }) => `!! ${database}, ${concurrency} worker(s), batch ${batchSize} failed: ${result.failure}`),
+      ...(sdk?.failure ? [`!! SDK drain failed: ${sdk.failure}`] : []),
+      '',
+      'Normalization: user_data normalize + SHA-256 of varied customers (9 keys each), one process. ratio = core / the SDK (UserData setters + normalize())',
+      normalizationTable(normalization),
+      '',
+      'Worker memory: the worker process (web/dist/worker-main.js) over a SQLite backlog; baseline = the same process with nothing queued. Target: peak under 300 MB',
+      memoryTable(memory, settings.memory),
       ...notes.map((note) => `note: ${note}`),
       '',
       "Anchors, for context only: measured elsewhere (the team's perf-anchors research notes), not by this run",
@@ -143,7 +188,9 @@ async function main() {
       '',
     ].join('\n'),
   );
-  return failed.length === 0 && drains.every(({ result }) => !result.failure) && endToEnd.every(({ result }) => !result.failure);
+  const file = writeResultsFile(startedAt, { settings, loadAverage: { before: startLoad, after: os.loadavg()[0] }, cpu, ingest, endToEnd, drains, sdk, normalization, memory, notes });
+  progress(`figures written to ${path.relative(process.cwd(), file)}`);
+  return failed.length === 0 && drains.every(({ result }) => !result.failure) && endToEnd.every(({ result }) => !result.failure) && !sdk?.failure && !normalization?.failure && !memory?.failure;
 }
 
 setTimeout(() => {

@@ -1,60 +1,21 @@
 /**
- * Delivery drain: K Purchase events recorded as queued outbox rows through the engine's planner and
- * the outbox's `record`, then delivered by the engine's workers (`runOnce` rounds) to the Graph
- * sandbox until none is due. The baseline sends the same built events with the same Graph client in
- * requests of the same size, as many in flight as there were workers, and no database.
- *
- * One Purchase is built from the order fixture as the orders/create handler builds it; the K events
- * are copies with their own order id (event_id, order_id, source id), since building each one from
- * scratch would cost more time than the drain it feeds and deliver nothing different.
+ * Delivery drain: K queued Purchase rows (one planned through the engine as the orders/create
+ * handler plans it, copied with their own order ids by backlog.js), delivered by the engine's workers
+ * (`runOnce` rounds) to the Graph sandbox until none is due. The baseline sends the same events with
+ * the same Graph client in requests of the same size, as many in flight as there were workers, and
+ * no database.
  */
 const { performance } = require('node:perf_hooks');
 
 const { SHOP } = require('./app-server');
+const { insertBacklog, purchaseTemplate } = require('./backlog');
 const machine = require('./machine-load');
-const { orderBody, orderIdFor, orderTemplate } = require('./shopify-requests');
 const { processCpuSince } = require('./stats');
-const { built } = require('./workspace');
 
-/** Rows per `record` call while filling (one transaction each), and how many run at once. */
-const RECORD_CHUNK = 500;
-const RECORDS_IN_FLIGHT = 4;
 /** Phases 90+ are the drain's, clear of the ingest runs' order ids. */
 const FIRST_DRAIN_PHASE = 90;
 
 let nextPhase = FIRST_DRAIN_PHASE;
-
-/** K distinct built Purchase events for a new phase. */
-function buildPurchases(count) {
-  const { parseShopifyJson, mapOrder } = built('web', 'shopify/mappers');
-  const { buildPurchase } = built('core');
-  const phase = nextPhase++;
-  const modelId = orderIdFor(phase, 0);
-  const model = JSON.stringify(buildPurchase(mapOrder(parseShopifyJson(orderBody(orderTemplate(), modelId))).order, { now: new Date() }));
-  return Array.from({ length: count }, (_, index) => JSON.parse(model.split(modelId).join(orderIdFor(phase, index))));
-}
-
-/** Plans and records the events as the engine does for a webhook; returns the seconds it took. */
-async function fillOutbox(runtime, purchases) {
-  const { db, engine } = runtime;
-  const store = await db.stores.ensureStore('shopify', SHOP);
-  const pixels = await db.pixels.listByStore(store.id);
-  const started = performance.now();
-  let next = 0;
-  const recordChunks = async () => {
-    while (next < purchases.length) {
-      const chunk = purchases.slice(next, next + RECORD_CHUNK);
-      next += RECORD_CHUNK;
-      const rows = engine.plan({ storeId: store.id, pixels, built: chunk, now: new Date() });
-      const refused = rows.find((row) => row.status !== 'queued');
-      if (refused) throw new Error(`drain: the fixture's Purchase was planned as ${refused.status} (${refused.reason}), not queued`);
-      const { inserted } = await db.outbox.record(null, rows);
-      if (inserted !== rows.length) throw new Error(`drain: recorded ${inserted} of ${rows.length} events`);
-    }
-  };
-  await Promise.all(Array.from({ length: RECORDS_IN_FLIGHT }, recordChunks));
-  return (performance.now() - started) / 1000;
-}
 
 /**
  * `workers` engine workers, each running rounds until one finds nothing due, bounded by `timeoutMs`.
@@ -171,18 +132,18 @@ function busier(a, b) {
 }
 
 /**
- * Fills the outbox with K events, then drains it with the workers and compares with the Graph client
- * sending the same events alone.
+ * Queues K events, then drains them with the workers and compares with the Graph client sending the
+ * same events alone.
  *
  * @param app the running app server (see app-server.js)
- * @returns {{ fillPerSecond: number, result: object }}
+ * @returns {{ fillPerSecond: number, result: object, template: object }} (the template, for the SDK's copies)
  */
 async function measureDrain(app, sandbox, { events: count, concurrency, batchSize, timeoutMs }) {
-  const purchases = buildPurchases(count);
-  const fillSeconds = await fillOutbox(app.runtime, purchases);
-  const events = purchases.map((entry) => entry.event);
+  const template = await purchaseTemplate(app.runtime, nextPhase++);
+  const fillSeconds = await insertBacklog(app.runtime.db, template, count);
+  const events = Array.from({ length: count }, (_, index) => template.payloadOf(index));
   const result = await compareAt(app, sandbox, events, { concurrency, batchSize, timeoutMs });
-  return { fillPerSecond: count / fillSeconds, result };
+  return { fillPerSecond: count / fillSeconds, result, template };
 }
 
-module.exports = { measureDrain };
+module.exports = { measureDrain, pixelTarget };

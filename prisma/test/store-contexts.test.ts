@@ -85,8 +85,13 @@ forEachDatabase((t) => {
     let release!: () => void;
     counting.hold(new Promise<void>((resolve) => (release = resolve)));
     const racing = access.contexts.get('shopify', 'a.myshopify.com');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const { id } = (await t.db().stores.findStore('shopify', 'a.myshopify.com'))!;
+    // The racing read creates the store first (held before its pixel read): wait until it exists.
+    let created = await t.db().stores.findStore('shopify', 'a.myshopify.com');
+    while (!created) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      created = await t.db().stores.findStore('shopify', 'a.myshopify.com');
+    }
+    const { id } = created;
     await access.pixels.upsertForStore(id, { pixelId: '123' });
     release();
     // The racing read may have missed the pixel; it is returned but not kept.

@@ -8,6 +8,18 @@ export interface PixelTarget {
   testEventCode?: string;
 }
 
+/**
+ * A server event serialized already, as the outbox stores it, with the two fields a request log
+ * names. A thousand stored payloads go out as they are, where parsing and serializing them again would
+ * cost the worker more than its claim.
+ */
+export interface EncodedEvent {
+  readonly eventName: string;
+  readonly eventId: string;
+  /** A ServerEvent as JSON text. */
+  readonly payloadJson: string;
+}
+
 /** The outcome for one event, at the same index as the event in the batch. */
 export type EventResult = { ok: true; fbtraceId?: string } | { ok: false; error: GraphError };
 

@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import type { ServerEvent } from '../meta/wire';
 import { classifyGraphResponse, classifyTransportFailure } from './classify-graph-response';
-import type { DeliveryReport, EventResult, PixelTarget, RequestRecord, SendOptions } from './delivery-types';
+import type { DeliveryReport, EncodedEvent, EventResult, PixelTarget, RequestRecord, SendOptions } from './delivery-types';
 import { ConfigurationGraphError, type GraphError, RejectedEventError, RetryableGraphError } from './errors';
 import { type GraphClientOptions, type ResolvedGraphClientOptions, resolveGraphClientOptions } from './graph-client-options';
 import { MAX_EVENTS_PER_REQUEST } from './graph-config';
@@ -32,6 +32,11 @@ export class GraphClient {
    * requests would only meet the same refusal or deepen the throttling.
    */
   async sendEvents(target: PixelTarget, events: readonly ServerEvent[], options: SendOptions = {}): Promise<DeliveryReport> {
+    return this.sendEncoded(target, events.map(encodeEvent), options);
+  }
+
+  /** `sendEvents` for events serialized already: each one's JSON goes into the request as it is. */
+  async sendEncoded(target: PixelTarget, events: readonly EncodedEvent[], options: SendOptions = {}): Promise<DeliveryReport> {
     const results: EventResult[] = [];
     const requests: RequestRecord[] = [];
     const answerAll = (count: number, result: EventResult): void => {
@@ -47,7 +52,7 @@ export class GraphClient {
     const url = this.eventsUrl(target);
     let halt: GraphError | undefined;
     // Depth-first and in order, so results are pushed in the events' own order.
-    const deliver = async (batch: readonly ServerEvent[]): Promise<void> => {
+    const deliver = async (batch: readonly EncodedEvent[]): Promise<void> => {
       if (halt) return answerAll(batch.length, { ok: false, error: halt });
       await options.beforeRequest?.({ timeoutMs: this.options.timeoutMs });
       const outcome = await this.post(url, target, batch);
@@ -77,19 +82,15 @@ export class GraphClient {
     return `${url}?appsecret_proof=${proof}`;
   }
 
-  private async post(url: string, target: PixelTarget, batch: readonly ServerEvent[]): Promise<PostOutcome> {
+  private async post(url: string, target: PixelTarget, batch: readonly EncodedEvent[]): Promise<PostOutcome> {
     const outcome = await this.exchange(url, target, batch);
     this.logRequest(target, batch, outcome);
     return outcome;
   }
 
-  private async exchange(url: string, target: PixelTarget, batch: readonly ServerEvent[]): Promise<PostOutcome> {
-    const { partnerAgent, timeoutMs } = this.options;
-    const body = JSON.stringify({
-      data: batch,
-      partner_agent: partnerAgent,
-      ...(target.testEventCode ? { test_event_code: target.testEventCode } : {}),
-    });
+  private async exchange(url: string, target: PixelTarget, batch: readonly EncodedEvent[]): Promise<PostOutcome> {
+    const { timeoutMs } = this.options;
+    const body = this.requestBody(target, batch);
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
     let response: Response;
@@ -113,14 +114,21 @@ export class GraphClient {
     return interpret(response, parseJsonOrUndefined(text), batch.length, elapsed());
   }
 
-  private logRequest(target: PixelTarget, batch: readonly ServerEvent[], outcome: PostOutcome): void {
+  /** `{"data":[...],"partner_agent":...}` with each event's JSON spliced in as it is. */
+  private requestBody(target: PixelTarget, batch: readonly EncodedEvent[]): string {
+    const data = batch.map((event) => event.payloadJson).join(',');
+    const testEventCode = target.testEventCode ? `,"test_event_code":${JSON.stringify(target.testEventCode)}` : '';
+    return `{"data":[${data}],"partner_agent":${JSON.stringify(this.options.partnerAgent)}${testEventCode}}`;
+  }
+
+  private logRequest(target: PixelTarget, batch: readonly EncodedEvent[], outcome: PostOutcome): void {
     const { record } = outcome;
     const line = {
       pixelId: target.pixelId,
       testEvents: Boolean(target.testEventCode),
       eventCount: record.eventCount,
       eventNames: countEventNames(batch),
-      eventIds: batch.map((event) => event.event_id),
+      eventIds: batch.map((event) => event.eventId),
       httpStatus: record.httpStatus,
       eventsReceived: record.eventsReceived,
       fbtraceId: record.fbtraceId,
@@ -193,9 +201,13 @@ function readSuccessBody(body: unknown): { eventsReceived?: number; fbtraceId?: 
   };
 }
 
-function countEventNames(batch: readonly ServerEvent[]): Record<string, number> {
+function countEventNames(batch: readonly EncodedEvent[]): Record<string, number> {
   // No prototype: an event named "__proto__" must count like any other name.
   const counts = Object.create(null) as Record<string, number>;
-  for (const event of batch) counts[event.event_name] = (counts[event.event_name] ?? 0) + 1;
+  for (const event of batch) counts[event.eventName] = (counts[event.eventName] ?? 0) + 1;
   return counts;
+}
+
+function encodeEvent(event: ServerEvent): EncodedEvent {
+  return { eventName: event.event_name, eventId: event.event_id, payloadJson: JSON.stringify(event) };
 }

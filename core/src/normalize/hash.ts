@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { HashedField } from '../meta/wire';
+import { nfc } from './text';
 
 /**
  * A genuine SHA-256 hex digest, optionally followed by the opaque appendix Meta's Parameter Builder
@@ -8,12 +9,9 @@ import type { HashedField } from '../meta/wire';
  */
 const PRE_HASHED = /^([a-fA-F0-9]{64})(\.[A-Za-z0-9]{2,8})?$/;
 
-/**
- * SHA-256 over the UTF-8 bytes of the NFC form, as lowercase hex. One-shot `crypto.hash` (Node 21.7+):
- * about 2.5 times faster than a createHash object for short strings (perf anchors 1a/1b).
- */
+/** SHA-256 over the UTF-8 bytes of the NFC form, as lowercase hex (one-shot: no Hash object per value). */
 export function sha256Hex(text: string): string {
-  return hash('sha256', text.normalize('NFC'), 'hex');
+  return hash('sha256', nfc(text), 'hex');
 }
 
 /**

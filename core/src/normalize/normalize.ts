@@ -4,6 +4,7 @@ import type { DateFormat } from './date-of-birth';
 import { FIELD_RULES, type ResolvedContext } from './fields';
 import { asPreHashed } from './hash';
 import { dropped, kept, type NormalizeResult } from './result';
+import { nfc } from './text';
 
 export interface NormalizeContext {
   /** The address's country, as an alpha-2 code or a name: default phone region, rules for `zp`/`st`. */
@@ -40,8 +41,8 @@ export function normalizeResolved(field: UserDataField, value: unknown, ctx: Res
 
   const preHashed = asPreHashed(value);
   if (preHashed) return kept(preHashed);
-  const result = rule.normalize(value.normalize('NFC'), ctx);
-  return result.value === null ? result : kept(result.value.normalize('NFC'));
+  const result = rule.normalize(nfc(value), ctx);
+  return result.value === null ? result : kept(nfc(result.value));
 }
 
 /** The pre-hash form of one user_data value, or null when it must be left out. */

@@ -34,8 +34,7 @@ export function normalizePhone(text: string, country: string | undefined): Norma
 
   const international = cleaned.startsWith('+');
   const region = country?.toUpperCase();
-  const readings = readingsOf(digits, international, region && isSupportedCountry(region) ? region : undefined);
-  const best = readings.find((number) => number.isValid()) ?? readings.find(isPlausible);
+  const best = bestReading(digits, international, region && isSupportedCountry(region) ? region : undefined);
   if (best) return kept(best.number.slice(1));
 
   if (international || /^00/.test(digits)) return dropped('phone is not a possible international number');
@@ -53,19 +52,32 @@ function isPlausible(number: PhoneNumber): boolean {
 }
 
 /**
- * The readings of a number, most trusted first. After a `+`, only its country code can follow, so
- * leading zeros there are an international prefix typed twice. Without one, the address country
- * reads it first; then two or more leading zeros are an international prefix (00, 000…), while a
- * single 0 is a trunk prefix that only a country can resolve; then the digits may already start
- * with a country code (`442079460958`).
+ * The readings of a number, most trusted first, each parsed only when asked for. After a `+`, only
+ * its country code can follow, so leading zeros there are an international prefix typed twice.
+ * Without one, the address country reads it first; then two or more leading zeros are an
+ * international prefix (00, 000…), while a single 0 is a trunk prefix that only a country can
+ * resolve; then the digits may already start with a country code (`442079460958`).
  */
-function readingsOf(digits: string, international: boolean, region: CountryCode | undefined): PhoneNumber[] {
-  const withoutZeros = digits.replace(/^0+/, '');
-  const candidates = international
-    ? [parsePhoneNumberFromString(`+${withoutZeros}`)]
-    : [
-        region ? parsePhoneNumberFromString(digits, region) : undefined,
-        /^00/.test(digits) || !digits.startsWith('0') ? parsePhoneNumberFromString(`+${withoutZeros}`) : undefined,
-      ];
-  return candidates.filter((number): number is PhoneNumber => number !== undefined);
+function readingsOf(digits: string, international: boolean, region: CountryCode | undefined): Array<() => PhoneNumber | undefined> {
+  const asInternational = () => parsePhoneNumberFromString(`+${digits.replace(/^0+/, '')}`);
+  if (international) return [asInternational];
+  return [
+    () => (region ? parsePhoneNumberFromString(digits, region) : undefined),
+    () => (/^00/.test(digits) || !digits.startsWith('0') ? asInternational() : undefined),
+  ];
+}
+
+/**
+ * The first valid reading, else the first plausible one. A valid reading ends the search, so a
+ * number written for its address country is parsed once, not once per reading.
+ */
+function bestReading(digits: string, international: boolean, region: CountryCode | undefined): PhoneNumber | undefined {
+  const parsed: PhoneNumber[] = [];
+  for (const read of readingsOf(digits, international, region)) {
+    const number = read();
+    if (!number) continue;
+    if (number.isValid()) return number;
+    parsed.push(number);
+  }
+  return parsed.find(isPlausible);
 }

@@ -1,4 +1,4 @@
-import { HASHED_FIELDS, PLAIN_FIELDS, type UserDataField, type WireUserData } from '../meta/wire';
+import { HASHED_FIELDS, type HashedField, PLAIN_FIELDS, type UserDataField, type WireUserData } from '../meta/wire';
 import { FIELD_RULES } from './fields';
 import { hashField } from './hash';
 import { normalizeResolved, resolveContext, type NormalizeContext } from './normalize';
@@ -25,6 +25,13 @@ export function hashUserData(raw: RawUserData, ctx: NormalizeContext = {}): { us
   const userData: WireUserData = {};
   const dropped: DroppedField[] = [];
 
+  const hashOne = (field: HashedField, value: string): string | undefined => {
+    const result = normalizeResolved(field, value, resolved);
+    if (result.value !== null) return hashField(field, result.value);
+    dropped.push({ field, reason: result.reason });
+    return undefined;
+  };
+
   const normalizedValues = (field: UserDataField): string[] =>
     valuesOf(raw[field]).flatMap((value) => {
       const result = normalizeResolved(field, value, resolved);
@@ -34,10 +41,20 @@ export function hashUserData(raw: RawUserData, ctx: NormalizeContext = {}): { us
     });
 
   for (const field of HASHED_FIELDS) {
+    const value = raw[field];
+    // Most customers carry a few of the keys: an absent one costs nothing.
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'string') {
+      // One value, the usual case: the same steps as below without the lists and the set.
+      const hashed = value.trim() ? hashOne(field, value) : undefined;
+      if (hashed !== undefined) userData[field] = [hashed];
+      continue;
+    }
     const hashes = [...new Set(normalizedValues(field).map((value) => hashField(field, value)))];
     if (hashes.length > 0) userData[field] = hashes;
   }
   for (const field of PLAIN_FIELDS) {
+    if (raw[field] === undefined || raw[field] === null) continue;
     const [first, ...others] = new Set(normalizedValues(field));
     if (first !== undefined) userData[field] = first;
     if (others.length > 0) {

@@ -21,6 +21,21 @@ export function describeClaimConformance(ctx: ConformanceContext): void {
       expect(first?.payload).toEqual(newEvent(a.storeId, a.pixelConfigId, 1).payload);
     });
 
+    it('hands each payload over as its stored JSON text', async () => {
+      const { storeId, pixelConfigId } = await ctx.storeWithPixel();
+      const { outbox } = ctx.harness();
+      const online = newEvent(storeId, pixelConfigId, 1);
+      const inStore = newEvent(storeId, pixelConfigId, 2);
+      inStore.payload = { ...inStore.payload, action_source: 'physical_store', event_source_url: undefined };
+      await outbox.record(null, [online, inStore]);
+
+      const [batch] = await outbox.claimDue({ workerId: 'w1', now: LATER, limit: 10, leaseMs: LEASE_MS });
+      expect(batch?.events.map((event) => [event.eventId, JSON.parse(event.payloadJson), event.payload.action_source])).toEqual([
+        ['order-1', online.payload, 'website'],
+        ['order-2', JSON.parse(JSON.stringify(inStore.payload)), 'physical_store'],
+      ]);
+    });
+
     it('holds each claim under its own lease token, shared by its batches and lasting leaseMs', async () => {
       const a = await ctx.storeWithPixel();
       const b = await ctx.storeWithPixel();

@@ -26,6 +26,55 @@ export function describeMarkConformance(ctx: ConformanceContext): void {
   const claimedEvents = (outbox: ReturnType<typeof ctx.harness>['outbox'], now: Date) => claimAt(outbox, now).then((batches) => batches.flatMap((b) => b.events));
 
   describe('outcomes', () => {
+    it('recordOutcomes gives each row its own outcome in one call, with an attempt row for each attempt', async () => {
+      const { ids, lease, row, outbox } = await claimedRows(5);
+      const [sent, retried, rejected, expired, released] = [ids[0]!, ids[1]!, ids[2]!, ids[3]!, ids[4]!];
+      const attemptedAt = minutesAfter(LATER, 1);
+      const nextAttemptAt = minutesAfter(LATER, 10);
+      await outbox.recordOutcomes(lease, [
+        { id: sent, kind: 'sent', attempt: { attemptedAt, outcome: 'sent', httpStatus: 200, fbtraceId: 'trace-sent', latencyMs: 84 } },
+        { id: retried, kind: 'retry', nextAttemptAt, attempt: { attemptedAt, outcome: 'retry', httpStatus: 503, message: 'Meta is unavailable (HTTP 503).' } },
+        { id: rejected, kind: 'failed', reason: 'rejected', detail: 'Meta refused the event.', attempt: { attemptedAt, outcome: 'rejected', code: 100, subcode: 2804050, fbtraceId: 'trace-bad' } },
+        { id: expired, kind: 'expired', detail: `Event ${expired} is older than 7 days.` },
+        { id: released, kind: 'released' },
+      ]);
+      expect(await row(sent)).toMatchObject({ status: 'sent', attempts: 1, sentAt: attemptedAt, lastFbtraceId: 'trace-sent', lastAttemptAt: attemptedAt, reason: null });
+      expect(await row(retried)).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt, lastMessage: 'Meta is unavailable (HTTP 503).', sentAt: null });
+      expect(await row(rejected)).toMatchObject({ status: 'failed', reason: 'rejected', reasonDetail: 'Meta refused the event.', attempts: 1, lastFbtraceId: 'trace-bad' });
+      expect(await row(expired)).toMatchObject({ status: 'expired', reason: 'too_old', reasonDetail: `Event ${expired} is older than 7 days.`, attempts: 0, lastAttemptAt: null });
+      expect(await row(released)).toMatchObject({ status: 'queued', attempts: 0, reason: null });
+
+      const due = await claimedEvents(outbox, nextAttemptAt);
+      expect(due.map((event) => [event.id, event.attempts]).sort()).toEqual([[retried, 1], [released, 0]].sort());
+    });
+
+    it('recordOutcomes applies only to rows still held under the lease, and an id listed twice once', async () => {
+      const { ids, lease, row, outbox } = await claimedRows(3);
+      const [first, second, third] = [ids[0]!, ids[1]!, ids[2]!];
+      const attempt = { attemptedAt: LATER, outcome: 'sent' as const, fbtraceId: 'once' };
+      await outbox.markSent(lease, [third], attempt);
+      await outbox.recordOutcomes('another-claim', [{ id: first, kind: 'sent', attempt }]);
+      expect(await row(first)).toMatchObject({ status: 'sending', attempts: 0 });
+
+      await outbox.recordOutcomes(lease, [
+        { id: first, kind: 'sent', attempt },
+        { id: first, kind: 'retry', nextAttemptAt: LATER, attempt: { ...attempt, outcome: 'retry', fbtraceId: 'twice' } },
+        { id: second, kind: 'expired', detail: 'Too old.' },
+        { id: third, kind: 'released' },
+      ]);
+      expect(await row(first)).toMatchObject({ status: 'sent', attempts: 1, lastFbtraceId: 'once' });
+      expect(await row(second)).toMatchObject({ status: 'expired', reasonDetail: 'Too old.' });
+      expect(await row(third)).toMatchObject({ status: 'sent', attempts: 1 });
+    });
+
+    it('recordOutcomes writes a 1,000-event round with a detail per event', async () => {
+      const { ids, lease, row, outbox } = await claimedRows(1000);
+      await outbox.recordOutcomes(lease, ids.map((id, n) => (n % 2 === 0 ? { id, kind: 'expired', detail: `event ${n} expired` } : { id, kind: 'sent', attempt: { attemptedAt: LATER, outcome: 'sent', fbtraceId: `trace-${n}` } })));
+      expect(await row(ids[998]!)).toMatchObject({ status: 'expired', reasonDetail: 'event 998 expired' });
+      expect(await row(ids[999]!)).toMatchObject({ status: 'sent', lastFbtraceId: 'trace-999' });
+      expect(await claimedEvents(outbox, minutesAfter(LATER, 60))).toEqual([]);
+    });
+
     it('markSent finishes the rows, counts the attempt and keeps its fbtrace_id', async () => {
       const { ids, lease, row, outbox } = await claimedRows(2);
       const attemptedAt = minutesAfter(LATER, 1);

@@ -2,6 +2,8 @@ export * from './port';
 export { CartSnapshotConflictError } from './cart-snapshot-conflict';
 export { DEFAULT_EVENT_LOG_LIMIT, eventLogEntry, parseEventLogQuery, type EventLogEntry, type EventLogQueryString } from './event-log-entry';
 export { summarizeEvent, tallyDropped, tallyKeys, zeroStatusCounts, type EventSummaryColumns, type LatestAttempt } from './event-summary';
+export { claimedEvent } from './claimed-event';
+export { distinctOutcomes, outcomeColumns, outcomeMarks, type OutcomeColumns, type OutcomeMarks } from './outcomes';
 export { assertRecordable } from './recordable';
 export { redactionScope, type RedactionScope, type TokenBearer } from './redaction-scope';
 export { assertClaimArguments, assertLeaseLength, assertListLimit, DEFAULT_PRUNE_BATCH_SIZE, pruneBatchSize } from './store-arguments';

@@ -138,8 +138,12 @@ export interface ClaimedEvent {
   id: string;
   eventName: string;
   eventId: string;
+  /** The payload's event_time. */
   eventTime: Date;
-  payload: ServerEvent;
+  /** The payload as stored, JSON text of a ServerEvent: the worker sends it as it is. */
+  payloadJson: string;
+  /** The same payload parsed, on first read (see `claimedEvent`); the delivery path never reads it. */
+  readonly payload: ServerEvent;
   /** Attempts made before this claim. */
   attempts: number;
 }
@@ -173,6 +177,21 @@ export interface AttemptRecord {
   /** Merchant-readable; never contains PII or the token. */
   message?: string;
 }
+
+/** An attempt as an outcome carries it: the event it belongs to is the outcome's. */
+export type OutcomeAttempt = Omit<AttemptRecord, 'outboxEventId'>;
+
+/**
+ * What a round decided for one claimed event, as `recordOutcomes` writes it. The kinds are the mark
+ * operations': `failed` with reason `too_old` ends the row as `expired` after an attempt, `expired`
+ * ends it before any attempt, and `released` hands it back untouched, due at once.
+ */
+export type EventOutcome =
+  | { id: string; kind: 'sent'; attempt: OutcomeAttempt }
+  | { id: string; kind: 'retry'; nextAttemptAt: Date; attempt: OutcomeAttempt }
+  | { id: string; kind: 'failed'; reason: NotSentReason; detail: string; attempt: OutcomeAttempt }
+  | { id: string; kind: 'expired'; detail: string }
+  | { id: string; kind: 'released' };
 
 /**
  * The last known state of a platform cart: its lines (to find what a `carts/update` added) and what
@@ -244,6 +263,16 @@ export interface OutboxStore {
    */
   renewLease(leaseToken: string, ids: string[], opts: { now: Date; leaseMs: number }): Promise<Date | null>;
   /**
+   * A round's outcomes for one claim's rows, each with its own values (a thousand expired events
+   * carry a thousand details), written in one transaction of multi-row statements however many rows:
+   * every outcome with an attempt counts it on its row and appends one attempt row. Outcomes apply
+   * only to rows still `sending` under `leaseToken`; the others are left unchanged and the store logs
+   * them. An id listed twice takes its first outcome only. Every applied outcome clears the lease and
+   * sets the row's update time (what retention prunes finished rows by).
+   */
+  recordOutcomes(leaseToken: string, outcomes: readonly EventOutcome[]): Promise<void>;
+  /**
+   * The mark operations below are `recordOutcomes` with one kind for all `ids` (see `outcomeMarks`).
    * The outcome of one attempt, shared by a claim's rows (those one Graph answer covered), written in
    * one transaction however many rows: each call counts the attempt on every row and appends an
    * attempt row for each. Outcomes apply only to rows still `sending` under `leaseToken`: rows another

@@ -13,6 +13,7 @@ export {
 export { MemoryOutboxStore, type MemoryOutboxStoreOptions } from '../outbox/memory/memory-outbox-store';
 export { createMemoryPixelConfigStore } from '../settings/memory-pixel-config-store';
 export { DEFAULT_SETTINGS_VIEW } from './default-settings';
+export { drainRounds } from './drain-rounds';
 export { JANE_DOE_HASHED } from './jane-doe';
 export { sha256Hex } from './sha256-hex';
 export { databaseError } from './database-error';

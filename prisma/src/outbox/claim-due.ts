@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { assertClaimArguments, type ClaimedBatch, type Lease, type ServerEvent } from '@capi-relay/core';
-import { sqlFragment, type Db } from '../client';
+import { assertClaimArguments, claimedEvent, type ClaimedBatch, type Lease } from '@capi-relay/core';
+import type { Db } from '../client';
+import { readTime } from '../driver/sql-driver';
+import { deliveryStatements } from './delivery-sql';
 
 interface ClaimedRow {
   id: string;
   pixelConfigId: string;
   eventName: string;
   eventId: string;
-  eventTime: Date;
+  eventTime: unknown;
   payload: string;
-  attempts: number | bigint;
-  nextAttemptAt: Date;
+  attempts: number;
+  nextAttemptAt: unknown;
 }
 
 export interface ClaimRequest {
@@ -22,48 +24,35 @@ export interface ClaimRequest {
 }
 
 /**
- * One UPDATE ... WHERE id IN (SELECT ... LIMIT n) RETURNING: atomic on its own, so two workers never
- * claim the same row. PostgreSQL adds `FOR UPDATE OF o SKIP LOCKED` so concurrent claimers pass over
- * each other's rows instead of waiting (OF o: locking the pixel rows would make them skip whole
- * pixels). SQLite runs one writer at a time and needs no lock clause. Rows of a disabled pixel or an
- * open circuit stay queued; a `sending` row whose lease expired is claimed again. `leaseOwner` keeps
- * the claim's token, which starts with the worker id so an operator can tell who holds a row.
+ * One UPDATE ... WHERE id IN (SELECT ... LIMIT n) RETURNING (delivery-sql.ts): atomic on its own, so
+ * two workers never claim the same row, on either database. `leaseOwner` keeps the claim's token, which
+ * starts with the worker id so an operator can tell who holds a row.
  */
 export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBatch[]> {
   assertClaimArguments(request);
   const lease: Lease = { token: `${request.workerId}/${randomUUID()}`, expiresAt: new Date(request.now.getTime() + request.leaseMs) };
-  const lockClause = sqlFragment(db.provider, db.provider === 'postgresql' ? 'FOR UPDATE OF o SKIP LOCKED' : '');
+  const { claimPlanSettings, claim } = deliveryStatements(db);
+  const rows = await db.sql.transaction(async (tx) => {
+    for (const setting of claimPlanSettings) await tx.run(setting);
+    return tx.query<ClaimedRow>(claim, [lease.token, lease.expiresAt, request.now, request.limit]);
+  });
 
-  const rows = await db.write((tx) =>
-    tx.$queryRaw<ClaimedRow[]>`
-      UPDATE "OutboxEvent"
-      SET "status" = 'sending', "leaseOwner" = ${lease.token}, "leaseExpiresAt" = ${lease.expiresAt}, "updatedAt" = ${request.now}
-      WHERE "id" IN (
-        SELECT o."id" FROM "OutboxEvent" o
-        JOIN "PixelConfig" p ON p."id" = o."pixelConfigId"
-        WHERE p."enabled" = TRUE AND p."stoppedAt" IS NULL
-          AND ((o."status" = 'queued' AND o."nextAttemptAt" <= ${request.now})
-            OR (o."status" = 'sending' AND o."leaseExpiresAt" <= ${request.now}))
-        ORDER BY o."nextAttemptAt", o."id"
-        LIMIT ${request.limit}
-        ${lockClause}
-      )
-      RETURNING "id", "pixelConfigId", "eventName", "eventId", "eventTime", "payload", "attempts", "nextAttemptAt"`,
-  );
-
-  rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id));
+  const due = rows.map((row) => ({ row, dueAt: readTime(row.nextAttemptAt).getTime() }));
+  due.sort((a, b) => a.dueAt - b.dueAt || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
   const batches = new Map<string, ClaimedBatch>();
-  for (const row of rows) {
+  for (const { row } of due) {
     let batch = batches.get(row.pixelConfigId);
     if (!batch) batches.set(row.pixelConfigId, (batch = { pixelConfigId: row.pixelConfigId, lease, events: [] }));
-    batch.events.push({
-      id: row.id,
-      eventName: row.eventName,
-      eventId: row.eventId,
-      eventTime: row.eventTime,
-      payload: JSON.parse(row.payload) as ServerEvent,
-      attempts: Number(row.attempts),
-    });
+    batch.events.push(
+      claimedEvent({
+        id: row.id,
+        eventName: row.eventName,
+        eventId: row.eventId,
+        eventTime: readTime(row.eventTime),
+        payloadJson: row.payload,
+        attempts: Number(row.attempts),
+      }),
+    );
   }
   return [...batches.values()];
 }

@@ -1,10 +1,10 @@
-import type { DeliveryReceipt, Logger, NewOutboxEvent, OutboxEventLog, OutboxRetention, OutboxStore, RecordResult } from '@capi-relay/core';
+import { type DeliveryReceipt, type Logger, type NewOutboxEvent, type OutboxEventLog, type OutboxRetention, type OutboxStore, outcomeMarks, type RecordResult } from '@capi-relay/core';
 import type { Db } from '../client';
 import { claimDue } from './claim-due';
 import { countByStatus, listEvents, matchQuality } from './event-log';
 import { findOpenEvents } from './find-open-events';
-import { createOutcomeMarkers } from './mark-outcome';
 import { createRecordGroup, recordEvents, type PrismaRecordOptions } from './record-events';
+import { recordOutcomes } from './record-outcomes';
 import { renewLease } from './renew-lease';
 import { deleteCustomerData, exportCustomerData } from './customer-data';
 import { pruneOlderThan } from './retention';
@@ -19,12 +19,14 @@ export type PrismaOutboxStore = Omit<OutboxStore, 'record'> &
 export function createPrismaOutboxStore(db: Db, logger: Logger): PrismaOutboxStore {
   // One per database: every webhook of this process shares its transactions.
   const group = createRecordGroup(db.sql);
+  const writeOutcomes: OutboxStore['recordOutcomes'] = (leaseToken, outcomes) => recordOutcomes(db, logger, leaseToken, outcomes);
   return {
     record: (receipt, events, options) => recordEvents(group, receipt, events, options),
     findOpenEvents: (storeId, sourceIds) => findOpenEvents(db, storeId, sourceIds),
     claimDue: (request) => claimDue(db, request),
     renewLease: (leaseToken, ids, request) => renewLease(db, leaseToken, ids, request),
-    ...createOutcomeMarkers(db, logger),
+    recordOutcomes: writeOutcomes,
+    ...outcomeMarks(writeOutcomes),
     listEvents: (query) => listEvents(db, query),
     countByStatus: (storeId) => countByStatus(db, storeId),
     matchQuality: (storeId, since) => matchQuality(db, storeId, since),

@@ -6,17 +6,16 @@
 import { type Logger, silentLogger } from '../../log';
 import type { PixelConfigStore } from '../../settings/port';
 import type {
-  AttemptRecord,
   ClaimedBatch,
   CustomerDataExport,
   CustomerDataSelector,
   CustomerDeletion,
   Lease,
   DeliveryReceipt,
+  EventOutcome,
   ListEventsQuery,
   MatchQualityCounts,
   NewOutboxEvent,
-  NotSentReason,
   OpenOutboxEvent,
   OutboxEventLog,
   OutboxEventSummary,
@@ -28,6 +27,8 @@ import type {
   RecordOptions,
   RecordResult,
 } from '../port';
+import { claimedEvent } from '../claimed-event';
+import { distinctOutcomes, outcomeColumns, outcomeMarks, type OutcomeMarks } from '../outcomes';
 import { assertRecordable } from '../recordable';
 import { isOpenToTwin, stitchTwin } from '../stitch';
 import { assertClaimArguments, assertLeaseLength, pruneBatchSize } from '../store-arguments';
@@ -35,8 +36,6 @@ import { MemoryCartStateStore } from './memory-cart-state';
 import { countByStatus, listEvents, matchQuality } from './memory-event-log';
 import { deleteCustomerData, exportCustomerData, pruneOlderThan } from './memory-retention';
 import { eventKey, type MemoryEventRow, MemoryOutboxState } from './memory-state';
-
-type Attempt = Omit<AttemptRecord, 'outboxEventId'>;
 
 export interface MemoryOutboxStoreOptions {
   /** Where record() checks a pixel exists and claimDue() that it is enabled with its circuit closed. */
@@ -52,6 +51,7 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
   protected readonly state: MemoryOutboxState;
   private readonly pixelLookup: Pick<PixelConfigStore, 'get'>;
   private readonly logger: Logger;
+  private readonly marks: OutcomeMarks = outcomeMarks((leaseToken, outcomes) => this.recordOutcomes(leaseToken, outcomes));
 
   constructor(options: MemoryOutboxStoreOptions) {
     this.pixelLookup = options.pixels;
@@ -163,14 +163,16 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
       const pixelConfigId = row.pixelConfigId as string;
       let batch = batches.get(pixelConfigId);
       if (!batch) batches.set(pixelConfigId, (batch = { pixelConfigId, lease: { ...lease }, events: [] }));
-      batch.events.push({
-        id: row.id,
-        eventName: row.eventName,
-        eventId: row.eventId,
-        eventTime: row.eventTime,
-        payload: structuredClone(row.payload),
-        attempts: row.attempts,
-      });
+      batch.events.push(
+        claimedEvent({
+          id: row.id,
+          eventName: row.eventName,
+          eventId: row.eventId,
+          eventTime: row.eventTime,
+          payloadJson: JSON.stringify(row.payload),
+          attempts: row.attempts,
+        }),
+      );
     }
     return [...batches.values()];
   }
@@ -196,46 +198,30 @@ export class MemoryOutboxStore implements OutboxStore, OutboxEventLog, OutboxRet
     return expiresAt;
   }
 
-  async markSent(leaseToken: string, ids: string[], attempt: Attempt): Promise<void> {
-    this.finish('markSent', leaseToken, ids, attempt, (row) => Object.assign(row, { status: 'sent', sentAt: attempt.attemptedAt, reason: null, reasonDetail: null }));
-  }
-
-  async markRetry(leaseToken: string, ids: string[], nextAttemptAt: Date, attempt: Attempt): Promise<void> {
-    this.finish('markRetry', leaseToken, ids, attempt, (row) => Object.assign(row, { status: 'queued', nextAttemptAt }));
-  }
-
-  async markFailed(leaseToken: string, ids: string[], reason: NotSentReason, detail: string, attempt: Attempt): Promise<void> {
-    // The port's rule: an event too old to send is `expired`, every other refusal is `failed`.
-    const status: OutboxStatus = reason === 'too_old' ? 'expired' : 'failed';
-    this.finish('markFailed', leaseToken, ids, attempt, (row) => Object.assign(row, { status, reason, reasonDetail: detail }));
-  }
-
-  async markExpired(leaseToken: string, ids: string[], detail: string): Promise<void> {
-    this.finish('markExpired', leaseToken, ids, null, (row) => Object.assign(row, { status: 'expired', reason: 'too_old', reasonDetail: detail }));
-  }
-
-  async release(leaseToken: string, ids: string[]): Promise<void> {
-    this.finish('release', leaseToken, ids, null, (row) => Object.assign(row, { status: 'queued' }));
-  }
-
-  /** Applies an outcome to the rows still `sending` under the lease; logs the others, left unchanged. */
-  private finish(action: string, leaseToken: string, ids: string[], attempt: Attempt | null, apply: (row: MemoryEventRow) => void): void {
+  async recordOutcomes(leaseToken: string, outcomes: readonly EventOutcome[]): Promise<void> {
     const skipped: string[] = [];
-    for (const id of new Set(ids)) {
-      const row = this.state.events.get(id);
+    const now = this.state.clock();
+    for (const outcome of distinctOutcomes(outcomes)) {
+      const row = this.state.events.get(outcome.id);
       if (!this.isHeld(row, leaseToken)) {
-        skipped.push(id);
+        skipped.push(outcome.id);
         continue;
       }
-      apply(row);
-      Object.assign(row, { leaseOwner: null, leaseExpiresAt: null, updatedAt: this.state.clock() });
+      const { attempt, ...columns } = outcomeColumns(outcome);
+      Object.assign(row, columns, { leaseOwner: null, leaseExpiresAt: null, updatedAt: now });
       if (attempt) {
         row.attempts += 1;
-        this.state.attempts.push({ outboxEventId: id, ...attempt });
+        this.state.attempts.push({ outboxEventId: outcome.id, ...attempt });
       }
     }
-    if (skipped.length > 0) this.logger.warn({ action, leaseToken, outboxEventIds: skipped }, 'outbox rows are no longer held under this lease; outcome not applied');
+    if (skipped.length > 0) this.logger.warn({ leaseToken, outboxEventIds: skipped }, 'outbox rows are no longer held under this lease; outcome not applied');
   }
+
+  readonly markSent: OutcomeMarks['markSent'] = (...args) => this.marks.markSent(...args);
+  readonly markRetry: OutcomeMarks['markRetry'] = (...args) => this.marks.markRetry(...args);
+  readonly markFailed: OutcomeMarks['markFailed'] = (...args) => this.marks.markFailed(...args);
+  readonly markExpired: OutcomeMarks['markExpired'] = (...args) => this.marks.markExpired(...args);
+  readonly release: OutcomeMarks['release'] = (...args) => this.marks.release(...args);
 
   private isHeld(row: MemoryEventRow | undefined, leaseToken: string): row is MemoryEventRow {
     return row?.status === 'sending' && row.leaseOwner === leaseToken;

@@ -1,6 +1,7 @@
 import { ConfigurationGraphError, RejectedEventError, RetryableGraphError } from '../../graph';
 import { databaseError } from '../../testing/database-error';
 import { MAX_EVENT_AGE_SECONDS } from '../../validate';
+import { drainRounds } from '../../testing/drain-rounds';
 import { answerAll, MemoryOutbox, ScriptedGraph, serverEvent } from './__tests__/memory-outbox';
 import { createWorker, type DeliveryWorker } from './create-worker';
 import type { WorkerOptions } from './worker-options';
@@ -109,15 +110,20 @@ describe('DeliveryWorker.runOnce', () => {
     retried.attempts = 2;
     const error = new RetryableGraphError({ message: 'HTTP 500', merchantMessage: 'Meta had a temporary problem.', httpStatus: 500, code: 1, fbtraceId: 'trace-500', retryAfterMs: 0 });
     graph.answerNext(answerAll({ ok: false, error }, { httpStatus: 500, fbtraceId: 'trace-500' }));
-    const markRetry = jest.spyOn(outbox, 'markRetry');
+    const write = jest.spyOn(outbox, 'recordOutcomes');
 
     expect(await worker.runOnce()).toMatchObject({ claimed: 4, retried: 4 });
 
     const attempt = { attemptedAt: NOW, outcome: 'retry', httpStatus: 500, code: 1, fbtraceId: 'trace-500', latencyMs: 42, message: 'Meta had a temporary problem.' };
-    // First attempt: ceiling 5s, times 0.1. Third attempt: ceiling 20s, times 0.9.
-    expect(markRetry.mock.calls).toEqual([
-      [expect.any(String), fresh.map((row) => row.id), new Date(NOW.getTime() + 500), attempt],
-      [expect.any(String), [retried.id], new Date(NOW.getTime() + 18_000), attempt],
+    // First attempt: ceiling 5s, times 0.1. Third attempt: ceiling 20s, times 0.9. Both in the round's one write.
+    expect(write.mock.calls).toEqual([
+      [
+        expect.any(String),
+        [
+          ...fresh.map((row) => ({ id: row.id, kind: 'retry', nextAttemptAt: new Date(NOW.getTime() + 500), attempt })),
+          { id: retried.id, kind: 'retry', nextAttemptAt: new Date(NOW.getTime() + 18_000), attempt },
+        ],
+      ],
     ]);
     expect(random).toHaveBeenCalledTimes(2);
     for (const row of fresh) expect(outbox.row(row.id)).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt: new Date(NOW.getTime() + 500) });
@@ -165,11 +171,11 @@ describe('DeliveryWorker.runOnce', () => {
     const rows = [outbox.add('px-1', recent()), outbox.add('px-1', recent())];
     for (const row of rows) row.attempts = 2;
     graph.answerNext(answerAll({ ok: false, error: new RetryableGraphError({ message: 'timeout', merchantMessage: 'Meta did not answer.', retryAfterMs: 0 }) }));
-    const markFailed = jest.spyOn(outbox, 'markFailed');
+    const write = jest.spyOn(outbox, 'recordOutcomes');
 
     expect(await worker.runOnce()).toMatchObject({ failed: 2 });
-    expect(markFailed).toHaveBeenCalledTimes(1);
-    expect(markFailed.mock.calls[0]?.[1]).toEqual(rows.map((row) => row.id));
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(write.mock.calls[0]?.[1]).toEqual(rows.map((row) => expect.objectContaining({ id: row.id, kind: 'failed', reason: 'retries_exhausted' })));
     for (const row of rows) expect(outbox.row(row.id)).toMatchObject({ status: 'failed', reason: 'retries_exhausted' });
     expect(seen.failed).toHaveLength(2);
   });
@@ -206,6 +212,44 @@ describe('DeliveryWorker.runOnce', () => {
     expect(outbox.attempts.find((a) => a.outboxEventId === bad.id)).toMatchObject({ outcome: 'rejected', httpStatus: 400, code: 100, subcode: 2804050, fbtraceId: 'trace-bad', latencyMs: 25 });
     expect(outbox.attempts.find((a) => a.outboxEventId === good.id)).toMatchObject({ outcome: 'sent', latencyMs: 20, fbtraceId: 'trace-good' });
     expect(seen.failed).toEqual([{ pixelConfigId: 'px-1', outboxEventId: bad.id, reason: 'rejected', code: 100, subcode: 2804050, fbtraceId: 'trace-bad' }]);
+  });
+
+  it('writes a round\'s outcomes in one call: sent, rejected and expired events alike', async () => {
+    const { outbox, graph, worker } = setup();
+    const good = outbox.add('px-1', recent());
+    const bad = outbox.add('px-1', recent());
+    const old = outbox.add('px-1', serverEvent(new Date(NOW.getTime() - MAX_EVENT_AGE_SECONDS * 1000 - MINUTE)));
+    const error = new RejectedEventError({ message: 'Invalid parameter', merchantMessage: 'Meta refused the event as invalid.', code: 100, httpStatus: 400, fbtraceId: 'trace-bad' });
+    graph.answerNext(() => ({
+      results: [{ ok: true, fbtraceId: 'trace-good' }, { ok: false, error }],
+      requests: [{ eventCount: 2, httpStatus: 200, eventsReceived: 1, fbtraceId: 'trace-good', latencyMs: 20, outcome: 'sent' }],
+    }));
+    const write = jest.spyOn(outbox, 'recordOutcomes');
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 3, sent: 1, failed: 1, expired: 1 });
+
+    expect(write).toHaveBeenCalledTimes(1);
+    const kinds = Object.fromEntries((write.mock.calls[0]?.[1] ?? []).map((outcome) => [outcome.id, outcome.kind]));
+    expect(kinds).toEqual({ [good.id]: 'sent', [bad.id]: 'failed', [old.id]: 'expired' });
+    expect(outbox.statuses()).toEqual({ [good.id]: 'sent', [bad.id]: 'failed', [old.id]: 'expired' });
+  });
+
+  it('expires a week-old backlog in bulk: one claim and one write per batch, no request, each event with its own detail', async () => {
+    const { outbox, graph, worker, seen } = setup({ batchSize: 1000 });
+    const weekAgo = NOW.getTime() - MAX_EVENT_AGE_SECONDS * 1000;
+    const rows = Array.from({ length: 2500 }, (_, n) => outbox.add('px-1', serverEvent(new Date(weekAgo - (n + 1) * 1000))));
+    const claims = jest.spyOn(outbox, 'claimDue');
+    const writes = jest.spyOn(outbox, 'recordOutcomes');
+
+    expect(await drainRounds(worker, 10)).toMatchObject({ claimed: 2500, expired: 2500 });
+    expect(claims).toHaveBeenCalledTimes(4); // three full batches of at most 1,000, then one that finds nothing
+    expect(writes.mock.calls.map(([, outcomes]) => outcomes.length)).toEqual([1000, 1000, 500]);
+    expect(graph.calls).toEqual([]);
+    for (const row of [rows[0]!, rows[2499]!]) {
+      expect(outbox.row(row.id)).toMatchObject({ status: 'expired', reason: 'too_old', attempts: 0 });
+      expect(outbox.row(row.id).reasonDetail).toContain(`happened at ${row.eventTime.toISOString()}`);
+    }
+    expect(seen.expired).toHaveLength(2500);
   });
 
   it('stops the pixel on a configuration error, keeps its events queued and records the attempt', async () => {
@@ -266,10 +310,10 @@ describe('DeliveryWorker.runOnce', () => {
   it('records events Meta accepted once the database answers again, instead of sending them twice', async () => {
     const { outbox, graph, clock, worker } = setup({ pollIntervalMs: 1 });
     const row = outbox.add('px-1', recent());
-    const markSent = jest.spyOn(outbox, 'markSent').mockRejectedValueOnce(databaseError('PrismaClientKnownRequestError', 'P1001', "Can't reach database server"));
+    const recordOutcomes = jest.spyOn(outbox, 'recordOutcomes').mockRejectedValueOnce(databaseError('PrismaClientKnownRequestError', 'P1001', "Can't reach database server"));
 
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
-    expect(markSent).toHaveBeenCalledTimes(2);
+    expect(recordOutcomes).toHaveBeenCalledTimes(2);
     expect(outbox.row(row.id).status).toBe('sent');
     clock.advance(10 * MINUTE);
     await worker.runOnce();
@@ -279,13 +323,13 @@ describe('DeliveryWorker.runOnce', () => {
   it('stops trying to record a send when the lease would run out: the events are another claim\'s then', async () => {
     const { outbox, clock, worker } = setup({ pollIntervalMs: 1 });
     const row = outbox.add('px-1', recent());
-    const markSent = jest.spyOn(outbox, 'markSent').mockImplementation(async () => {
+    const recordOutcomes = jest.spyOn(outbox, 'recordOutcomes').mockImplementation(async () => {
       clock.advance(3 * MINUTE);
       throw databaseError('PrismaClientKnownRequestError', 'P1001', "Can't reach database server");
     });
 
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, sent: 0 });
-    expect(markSent).toHaveBeenCalledTimes(2);
+    expect(recordOutcomes).toHaveBeenCalledTimes(2);
     expect(outbox.row(row.id).status).toBe('sending');
   });
 

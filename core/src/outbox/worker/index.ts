@@ -3,6 +3,7 @@ export { runUntilSignalled, type RunUntilSignalledOptions } from './run-until-si
 export {
   resolveWorkerTuning,
   WORKER_DEFAULTS,
+  type EncodedEventSender,
   type EventSender,
   type ResolvedWorkerTuning,
   type ResolveTarget,

@@ -3,7 +3,7 @@ import type { Logger } from '../../log';
 import type { ServerEvent } from '../../meta/wire';
 import { MemoryOutbox, ScriptedGraph, serverEvent } from './__tests__/memory-outbox';
 import { createWorker } from './create-worker';
-import type { EventSender } from './worker-options';
+import type { EncodedEventSender } from './worker-options';
 import type { RoundCounts } from './worker-events';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -40,7 +40,7 @@ function setup() {
       return ids.some((id) => id.startsWith('bad-')) ? notHashed() : json(200, { events_received: ids.length, fbtrace_id: `trace-${requests.length}` });
     },
   });
-  const worker = (workerId: string, graph: EventSender, logger?: Logger) =>
+  const worker = (workerId: string, graph: EncodedEventSender, logger?: Logger) =>
     createWorker({ outbox, pixels: outbox.pixels, resolveTarget: async () => TARGET, graph, clock, random: () => 0.5, workerId, leaseMs: LEASE_MS, logger });
   const queue = (eventIds: string[]) => eventIds.map((eventId) => outbox.add('px-1', serverEvent(new Date(NOW.getTime() - 10 * MINUTE), { event_id: eventId })));
   return { outbox, elapse, requests, hooks, slowGraph, worker, queue };

@@ -1,15 +1,20 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { type DeliveryReport, MAX_EVENTS_PER_REQUEST, type PixelTarget, type SendOptions } from '../../graph';
+import { type DeliveryReport, type EncodedEvent, MAX_EVENTS_PER_REQUEST, type PixelTarget, type SendOptions } from '../../graph';
 import { type Logger, silentLogger } from '../../log';
 import type { ServerEvent } from '../../meta/wire';
 import type { PixelConfigStore } from '../../settings/port';
 import type { OutboxStore } from '../port';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
 
-/** What the worker needs from the Graph client. */
+/** What sending a test event needs from the Graph client. */
 export interface EventSender {
   sendEvents(target: PixelTarget, events: readonly ServerEvent[], options?: SendOptions): Promise<DeliveryReport>;
+}
+
+/** What the worker needs from the Graph client: its events go out as the outbox stored them. */
+export interface EncodedEventSender {
+  sendEncoded(target: PixelTarget, events: readonly EncodedEvent[], options?: SendOptions): Promise<DeliveryReport>;
 }
 
 /**
@@ -46,7 +51,7 @@ export interface WorkerOptions extends WorkerTuning {
   outbox: OutboxStore;
   pixels: Pick<PixelConfigStore, 'stop'>;
   resolveTarget: ResolveTarget;
-  graph: EventSender;
+  graph: EncodedEventSender;
   logger?: Logger;
 }
 
@@ -58,7 +63,7 @@ export interface ResolvedWorkerOptions extends ResolvedWorkerTuning {
   outbox: OutboxStore;
   pixels: Pick<PixelConfigStore, 'stop'>;
   resolveTarget: ResolveTarget;
-  graph: EventSender;
+  graph: EncodedEventSender;
   logger: Logger;
 }
 

@@ -2,14 +2,14 @@
  * Test doubles for the worker's unit tests: the in-memory outbox (which passes the store conformance
  * suite) with helpers to seed and inspect rows, and a scripted Graph sender.
  */
-import type { DeliveryReport, EventResult, PixelTarget, RequestRecord, SendOptions } from '../../../graph';
+import type { DeliveryReport, EncodedEvent, EventResult, PixelTarget, RequestRecord, SendOptions } from '../../../graph';
 import type { ServerEvent } from '../../../meta/wire';
 import { createMemoryPixelConfigStore, newPixelConfigRecord } from '../../../settings/memory-pixel-config-store';
 import { sha256Hex } from '../../../testing/sha256-hex';
 import { MemoryOutboxStore } from '../../memory/memory-outbox-store';
 import type { MemoryEventRow } from '../../memory/memory-state';
 import type { AttemptRecord, OutboxStatus } from '../../port';
-import type { EventSender } from '../worker-options';
+import type { EncodedEventSender } from '../worker-options';
 
 /** The outbox and its pixel store, seeded row by row with `add`. Pixels spring up on first use. */
 export class MemoryOutbox extends MemoryOutboxStore {
@@ -74,7 +74,7 @@ export class MemoryOutbox extends MemoryOutboxStore {
 export type Script = (events: readonly ServerEvent[], target: PixelTarget) => DeliveryReport | Promise<DeliveryReport>;
 
 /** A Graph client whose answers the test writes; it remembers every call, each one request. */
-export class ScriptedGraph implements EventSender {
+export class ScriptedGraph implements EncodedEventSender {
   readonly calls: { target: PixelTarget; eventIds: string[] }[] = [];
   private readonly scripts: Script[] = [];
   readonly timeoutMs = 30_000;
@@ -85,11 +85,11 @@ export class ScriptedGraph implements EventSender {
     return this;
   }
 
-  async sendEvents(target: PixelTarget, events: readonly ServerEvent[], options: SendOptions = {}): Promise<DeliveryReport> {
+  async sendEncoded(target: PixelTarget, events: readonly EncodedEvent[], options: SendOptions = {}): Promise<DeliveryReport> {
     await options.beforeRequest?.({ timeoutMs: this.timeoutMs });
-    this.calls.push({ target, eventIds: events.map((event) => event.event_id) });
+    this.calls.push({ target, eventIds: events.map((event) => event.eventId) });
     const script = this.scripts.shift() ?? acceptAll;
-    return script(events, target);
+    return script(events.map((event) => JSON.parse(event.payloadJson) as ServerEvent), target);
   }
 }
 
