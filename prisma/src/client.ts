@@ -17,7 +17,7 @@
  */
 import pg from 'pg';
 import { Prisma, PrismaClient as SqliteClient } from '../generated/sqlite';
-import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from '../generated/postgresql';
+import { PrismaClient as PostgresClient } from '../generated/postgresql';
 import { searchPathOption, type DatabaseTarget, type Provider } from './database-target';
 import { createPgDriver } from './driver/pg-driver';
 import type { SqlDriver } from './driver/sql-driver';
@@ -28,14 +28,6 @@ import { createSqliteAdapter } from './sqlite-adapter';
 export type DbClient = SqliteClient;
 export type Tx = Prisma.TransactionClient;
 export { Prisma };
-
-/**
- * A raw SQL fragment for composing into `$queryRaw` templates. It must come from the same generated
- * client that runs the query: a fragment from the other client is bound as a parameter, not spliced.
- */
-export function sqlFragment(provider: Provider, text: string): Prisma.Sql {
-  return provider === 'postgresql' ? (PostgresPrisma.raw(text) as unknown as Prisma.Sql) : Prisma.raw(text);
-}
 
 export interface ClientOptions {
   /** PostgreSQL pool size (default 10). */
