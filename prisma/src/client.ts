@@ -90,6 +90,7 @@ export function createDb(target: DatabaseTarget, options: ClientOptions = {}): D
   const sqlite = createSqliteAdapter(target.filePath, () => (client as DbClient).$connect());
   client = new SqliteClient({ adapter: sqlite.factory, transactionOptions: TRANSACTION_OPTIONS });
   const sqliteClient = client;
+  const sql = createSqliteDriver(() => sqlite.connection());
   return {
     provider: target.provider,
     client: sqliteClient,
@@ -98,8 +99,11 @@ export function createDb(target: DatabaseTarget, options: ClientOptions = {}): D
         await tx.$executeRawUnsafe(TAKE_SQLITE_WRITE_LOCK);
         return work(tx);
       }),
-    sql: createSqliteDriver(() => sqlite.connection()),
-    close: () => sqliteClient.$disconnect(),
+    sql,
+    close: async () => {
+      await sqliteClient.$disconnect();
+      sql.close();
+    },
   };
 }
 

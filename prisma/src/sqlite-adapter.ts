@@ -12,10 +12,14 @@ type AdapterTransaction = Awaited<ReturnType<SqliteAdapter['startTransaction']>>
  * user agent and hashes stay readable in the file until the page is reused. With it, deleted content
  * is overwritten with zeros. `temp_store = MEMORY` keeps statement journals (the page images a
  * multi-row UPDATE inside a transaction saves, customer data included) out of temporary files: the
- * worker's 1,000-row writes spent 14% of their time in those files' write calls. The pragmas hold
- * per connection, so they are set on every connection the adapter opens.
+ * worker's 1,000-row writes spent 14% of their time in those files' write calls. `synchronous =
+ * FULL` syncs the log at every COMMIT: better-sqlite3's SQLite is built with
+ * DEFAULT_WAL_SYNCHRONOUS=1, so a connection opened on a database already in WAL mode would
+ * otherwise run with NORMAL, where a committed write survives a crash of the process but not of the
+ * machine. The SQL driver's transactions sync off the loop instead (driver/wal-sync.ts). The pragmas
+ * hold per connection, so they are set on every connection the adapter opens.
  */
-const CONNECTION_PRAGMAS = 'PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;';
+const CONNECTION_PRAGMAS = 'PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY; PRAGMA synchronous = FULL;';
 
 export interface SqliteAdapterHandle {
   factory: SqliteAdapterFactory;

@@ -32,7 +32,8 @@ export interface SqlDriver extends SqlQueryable {
   provider: Provider;
   /**
    * One write transaction. On SQLite it takes the write lock up front and waits for any open Prisma
-   * transaction (they share one connection, so they must not interleave).
+   * transaction (they share one connection, so they must not interleave). It resolves once what it
+   * wrote is on disk.
    */
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AsyncLock } from './async-lock';
 import type { SqlDriver, SqlTransaction, SqlValue } from './sql-driver';
 import { driverError } from './sql-error';
+import { createWalSync, type SyncFile, type WalSync } from './wal-sync';
 
 /** The text Prisma's SQLite adapter writes for a DateTime, so both write paths compare alike. */
 export function sqliteTime(date: Date): string {
@@ -46,19 +47,41 @@ export interface SqliteConnection {
   lock: AsyncLock;
 }
 
-export function createSqliteDriver(connect: () => Promise<SqliteConnection>): SqlDriver {
+export interface SqliteDriverOptions {
+  /** How the write-ahead log is synced (wal-sync.ts); tests hold a sync open or make it fail. */
+  syncFile?: SyncFile;
+}
+
+/** A connection opened on a database in WAL mode, whose log wal-sync.ts can sync. */
+function walSyncFor(database: Database.Database, syncFile: SyncFile | undefined): WalSync | undefined {
+  const mode = guarded(() => database.pragma('journal_mode', { simple: true }));
+  return mode === 'wal' ? createWalSync(database.name, syncFile) : undefined;
+}
+
+export interface SqliteDriver extends SqlDriver {
+  /** Closes the log's descriptor; the connection itself is Prisma's to close. */
+  close(): void;
+}
+
+export function createSqliteDriver(connect: () => Promise<SqliteConnection>, options: SqliteDriverOptions = {}): SqliteDriver {
   // better-sqlite3 prepares per call unless a statement is kept; the hot statements are few and fixed.
   let statements = new Map<string, Prepared>();
   let preparedOn: Database.Database | undefined;
+  let walSync: WalSync | undefined;
   let savepoints = 0;
+
+  /** Statements and the log's descriptor belong to one connection; Prisma may open a new one. */
+  function adopt(database: Database.Database): void {
+    if (database === preparedOn) return;
+    statements = new Map();
+    walSync?.close();
+    walSync = walSyncFor(database, options.syncFile);
+    preparedOn = database;
+  }
 
   async function prepared(text: string): Promise<Prepared> {
     const { database } = await connect();
-    if (database !== preparedOn) {
-      // Prisma opened a new connection (after a disconnect): statements belong to the old one.
-      statements = new Map();
-      preparedOn = database;
-    }
+    adopt(database);
     let entry = statements.get(text);
     if (!entry) {
       const sqlite = toSqlite(text);
@@ -107,21 +130,36 @@ export function createSqliteDriver(connect: () => Promise<SqliteConnection>): Sq
     ...queryable,
     async transaction(work) {
       const { database, lock } = await connect();
+      adopt(database);
+      const log = walSync;
       const release = await lock.acquire();
+      let result: Awaited<ReturnType<typeof work>>;
       try {
-        // IMMEDIATE: the write lock up front, so another process's write cannot void this one's reads.
-        guarded(() => database.exec('BEGIN IMMEDIATE'));
+        // The log is synced after the lock is released, off the loop (wal-sync.ts); Prisma's own
+        // transactions keep the connection's FULL.
+        if (log) guarded(() => database.exec('PRAGMA synchronous = NORMAL'));
         try {
-          const result = await work(transaction);
+          // IMMEDIATE: the write lock up front, so another process's write cannot void this one's reads.
+          guarded(() => database.exec('BEGIN IMMEDIATE'));
+          result = await work(transaction);
           guarded(() => database.exec('COMMIT'));
-          return result;
         } catch (error) {
           if (database.inTransaction) database.exec('ROLLBACK');
           throw error;
+        } finally {
+          if (log) guarded(() => database.exec('PRAGMA synchronous = FULL'));
         }
       } finally {
         release();
       }
+      // A failed sync is not a refusal by the database: it leaves as the file system's own error.
+      if (log) await log.sync();
+      return result;
+    },
+    close() {
+      walSync?.close();
+      walSync = undefined;
+      preparedOn = undefined;
     },
   };
 }
