@@ -20,17 +20,32 @@ function run(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; out
   return { child, output: () => lines.join('\n') };
 }
 
-/** Runs a medusa command to its end; fails with its last output lines. */
-export function medusaCommand(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const { child, output } = run(args, env);
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(' ')} exited with ${code}:\n${output()}`))));
+/** A boot on a busy machine takes 20-40 s; a hang fails here with the server's last lines, not at Jest's timeout. */
+const START_TIMEOUT_MS = 180_000;
+const COMMAND_TIMEOUT_MS = 300_000;
+const STOP_GRACE_MS = 60_000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timed out'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed out'), ms);
   });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Runs a medusa command to its end; fails with its last output lines (also when it outlasts COMMAND_TIMEOUT_MS). */
+export async function medusaCommand(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const { child, output } = run(args, env);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const code = await within(exited, COMMAND_TIMEOUT_MS);
+  if (code === 0) return;
+  if (code === 'timed out') child.kill('SIGKILL');
+  throw new Error(`medusa ${args.join(' ')} ${code === 'timed out' ? `still running after ${COMMAND_TIMEOUT_MS / 1000} s` : `exited with ${code}`}:\n${output()}`);
 }
 
 export interface MedusaServer {
   url: string;
-  /** SIGTERM, then waits for the process to end. */
+  /** SIGTERM, then waits for the process to end (SIGKILL and a failure after STOP_GRACE_MS). */
   stop(): Promise<void>;
 }
 
@@ -42,9 +57,14 @@ export async function startMedusa(port: number, env: NodeJS.ProcessEnv): Promise
     ended = true;
   });
   const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (ended) throw new Error(`medusa start exited before it answered:\n${output()}`);
-    const healthy = await fetch(`${url}/health`).then((response) => response.ok, () => false);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`medusa start did not answer /health within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
+    }
+    const healthy = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) }).then((response) => response.ok, () => false);
     if (healthy) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -52,7 +72,10 @@ export async function startMedusa(port: number, env: NodeJS.ProcessEnv): Promise
     url,
     async stop() {
       if (!ended) child.kill('SIGTERM');
+      if ((await within(exited, STOP_GRACE_MS)) !== 'timed out') return;
+      child.kill('SIGKILL');
       await exited;
+      throw new Error(`medusa start did not exit within ${STOP_GRACE_MS / 1000} s of SIGTERM:\n${output()}`);
     },
   };
 }
