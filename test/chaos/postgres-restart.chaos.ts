@@ -7,7 +7,7 @@
  * sandbox's record: every accepted order's Purchase sent exactly once, and the processes still the
  * ones started at the beginning (they recover; nothing restarts them).
  *
- * CHAOS_PG_LOAD_SECONDS (default 12) and CHAOS_RATE (orders offered per second, default 20) size it.
+ * CHAOS_PG_LOAD_SECONDS (default 12) and CHAOS_PG_RATE (orders offered per second, default 20) size it.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -22,7 +22,7 @@ import { adminCall, deliverLikeShopify, type DeliveryResult, orderBody } from '.
 const { summaryFile } = require('./support/summary-file') as { summaryFile: (part: string) => string };
 
 const LOAD_SECONDS = Number(process.env.CHAOS_PG_LOAD_SECONDS ?? 12);
-const RATE = Number(process.env.CHAOS_RATE ?? 20);
+const RATE = Number(process.env.CHAOS_PG_RATE ?? 20);
 /** This suite's range (relay.chaos.ts holds 45010-45011). */
 const PORTS = { app: 45012, postgres: 45020 };
 /** How long each outage lasts: longer than a webhook's 5 s wait would make every in-flight delivery a timeout. */
