@@ -182,10 +182,10 @@ describe('the app\'s SQLite connection', () => {
   afterAll(() => db.drop());
 
   it('syncs at every COMMIT of Prisma\'s (FULL), though this SQLite opens WAL databases with NORMAL', async () => {
-    const [{ synchronous }] = await db.db.client.$queryRawUnsafe<Array<{ synchronous: bigint | number }>>('PRAGMA synchronous');
-    expect(Number(synchronous)).toBe(2);
-    const [{ journal_mode: mode }] = await db.db.client.$queryRawUnsafe<Array<{ journal_mode: string }>>('PRAGMA journal_mode');
-    expect(mode).toBe('wal');
+    const synchronous = await db.db.client.$queryRawUnsafe<Array<{ synchronous: bigint | number }>>('PRAGMA synchronous');
+    expect(Number(synchronous[0]?.synchronous)).toBe(2);
+    const mode = await db.db.client.$queryRawUnsafe<Array<{ journal_mode: string }>>('PRAGMA journal_mode');
+    expect(mode[0]?.journal_mode).toBe('wal');
   });
 
   it('writes through the driver with the real fsync, and a new connection reads the rows', async () => {

@@ -12,7 +12,7 @@ import {
 } from './answers';
 import { checkEventsRequest } from './check-events-request';
 import { isPlainObject } from './check-user-data';
-import { type GraphErrorAnswer, invalidRequestAnswer } from './graph-errors';
+import { type GraphErrorAnswer, invalidEventAnswer, invalidRequestAnswer, problem } from './graph-errors';
 import type { ReceivedRequest, SandboxFaultKind, SandboxState } from './sandbox-state';
 
 export interface EventsEndpointRequest {
@@ -73,6 +73,8 @@ export function answerEventsRequest(request: EventsEndpointRequest, context: Eve
 
   const checked = checkEventsRequest(parsed, Math.floor(context.now.getTime() / 1000));
   if (!checked.ok) return refuse(checked.answer);
+  const refused = context.state.firstRefusedEvent(checked.body.data);
+  if (refused !== -1) return refuse(invalidEventAnswer(problem.invalidValue(`data[${refused}]: the event was refused (sandbox rule refuseEvents)`)));
 
   context.state.recordReceived({
     pixelId: request.pixelId,

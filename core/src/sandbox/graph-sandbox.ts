@@ -53,6 +53,8 @@ export interface GraphSandbox {
   /** Requests with this token get 190 and `subcode` (463 expired, 460 password changed) until restored. */
   revokeToken(token: string, subcode?: TokenRevocationSubcode): void;
   restoreToken(token: string): void;
+  /** Requests holding an event with one of these ids get Graph's code-100 refusal naming it, until reset. */
+  refuseEvents(eventIds: readonly string[]): void;
   /** undefined accepts every pixel id. */
   setKnownPixels(pixelIds: readonly string[] | undefined): void;
   reset(): void;
@@ -126,6 +128,7 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
     failNext: (count, fault) => state.failNext(count, fault),
     revokeToken: (token, subcode) => state.revokeToken(token, subcode),
     restoreToken: (token) => state.restoreToken(token),
+    refuseEvents: (eventIds) => state.refuseEvents(eventIds),
     setKnownPixels: (pixelIds) => state.setKnownPixels(pixelIds),
     reset: () => state.reset(),
     close: () => {

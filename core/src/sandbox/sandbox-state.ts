@@ -58,6 +58,7 @@ export class SandboxState {
   readonly totals: SandboxTotals = { requests: 0, eventsReceived: 0 };
   private readonly faults: QueuedFault[] = [];
   private readonly revokedTokens = new Map<string, TokenRevocationSubcode>();
+  private readonly refusedEventIds = new Set<string>();
   private knownPixels: ReadonlySet<string> | undefined;
 
   /** `historyLimit`: how many of the latest requests `received` and `requests` keep. */
@@ -107,6 +108,17 @@ export class SandboxState {
     return this.revokedTokens.get(token);
   }
 
+  /** Events with these ids are refused as invalid, whatever else they carry, until reset. */
+  refuseEvents(eventIds: readonly string[]): void {
+    for (const id of eventIds) this.refusedEventIds.add(id);
+  }
+
+  /** The index of the first event in `events` refused by `refuseEvents`, or -1. */
+  firstRefusedEvent(events: readonly Record<string, unknown>[]): number {
+    if (this.refusedEventIds.size === 0) return -1;
+    return events.findIndex((event) => typeof event.event_id === 'string' && this.refusedEventIds.has(event.event_id));
+  }
+
   /** undefined: every pixel id exists. */
   setKnownPixels(pixelIds: readonly string[] | undefined): void {
     this.knownPixels = toSet(pixelIds);
@@ -124,6 +136,7 @@ export class SandboxState {
     this.totals.eventsReceived = 0;
     this.faults.length = 0;
     this.revokedTokens.clear();
+    this.refusedEventIds.clear();
     this.knownPixels = toSet(this.initialKnownPixels);
   }
 }

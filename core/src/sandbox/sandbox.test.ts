@@ -86,6 +86,19 @@ describe('access token', () => {
   });
 });
 
+describe('refused events', () => {
+  it('refuses a request holding a refused event with code 100 naming it, accepts the others, and forgets the rule on reset', async () => {
+    sandbox.refuseEvents(['bad-1']);
+    const refused = await postEvents(sandbox, { data: [validEvent({ event_id: 'good-1' }), validEvent({ event_id: 'bad-1' })] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 100, error_subcode: 2804019, is_transient: false });
+    expect(refused.body.error.error_user_msg).toContain('data[1]');
+    expect((await postEvents(sandbox, { data: [validEvent({ event_id: 'good-1' })] })).status).toBe(200);
+    sandbox.reset();
+    expect((await postEvents(sandbox, { data: [validEvent({ event_id: 'bad-1' })] })).status).toBe(200);
+  });
+});
+
 describe('pixels', () => {
   it('answers 100/33 for a pixel it does not know, once known pixels are set', async () => {
     sandbox.setKnownPixels(['555']);
