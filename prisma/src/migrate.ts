@@ -95,12 +95,16 @@ const POSTGRES_HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" 
 /** The advisory lock key `prisma migrate` takes, so our runner and the CLI also exclude each other. */
 const PRISMA_ADVISORY_LOCK = 72707369;
 
-function migrateSqlite(filePath: string, files: MigrationFile[]): string[] {
+export function migrateSqlite(filePath: string, files: MigrationFile[]): string[] {
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   const db = new BetterSqlite3(filePath, { timeout: 10_000 });
   try {
     // WAL lets the web server read while the worker writes; the setting persists in the file.
     db.pragma('journal_mode = WAL');
+    // Prisma's table rebuilds (copy, DROP, RENAME) turn foreign keys off with a pragma that is a
+    // no-op inside a transaction, so they must be off before BEGIN: otherwise the DROP fires the
+    // ON DELETE actions and empties or unlinks every table that references the rebuilt one.
+    db.pragma('foreign_keys = OFF');
     // IMMEDIATE takes the write lock up front: a second process waits here instead of racing.
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -115,6 +119,7 @@ function migrateSqlite(filePath: string, files: MigrationFile[]): string[] {
         db.exec(file.sql);
         insert.run(randomUUID(), file.checksum, sqliteTime(new Date()), file.name, startedAt);
       }
+      refuseBrokenReferences(db);
       db.exec('COMMIT');
       return pending.map((file) => file.name);
     } catch (error) {
@@ -124,6 +129,16 @@ function migrateSqlite(filePath: string, files: MigrationFile[]): string[] {
   } finally {
     db.close();
   }
+}
+
+/** With foreign keys off, nothing else checks that the migrated rows still reference rows that exist. */
+function refuseBrokenReferences(db: BetterSqlite3.Database): void {
+  const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (broken.length === 0) return;
+  const pairs = [...new Set(broken.map((row) => `${row.table} -> ${row.parent}`))].join(', ');
+  throw new MigrationError(
+    `Migrations left ${broken.length} rows referencing rows that do not exist (${pairs}); nothing was applied.`,
+  );
 }
 
 async function migratePostgres(url: string, schema: string | undefined, files: MigrationFile[]): Promise<string[]> {
