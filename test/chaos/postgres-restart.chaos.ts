@@ -150,5 +150,5 @@ describe('PostgreSQL restarted under load', () => {
     expect(lines.map(parseLine).filter((line) => DATABASE_ERROR.test(line?.error?.name ?? '') && line?.error?.message !== undefined)).toEqual([]);
     const secrets = [...CUSTOMER_SECRETS, ...SHOPS.map(tokenOf)];
     expect(lines.filter((line) => secrets.some((secret) => line.includes(secret)))).toEqual([]);
-  }, 300_000);
+  }, LOAD_SECONDS * 1000 + 240_000);
 });

@@ -40,9 +40,11 @@ const pixelOf = (shop: string) => `10000000000000${SHOPS.indexOf(shop) + 1}`;
 const tokenOf = (shop: string) => `EAAB${shop.replace(/\W/g, '')}${'z'.repeat(40)}`;
 const CUSTOMER_SECRETS = ['jane.doe@example.com', '+4915112345678'];
 
-const summary = { webhooksAccepted: 0, eventsSent: 0, duplicates: 0, resentAfterKill: 0, lost: 0, faultsInjected: 0, fuzzCases: 0, load: undefined as unknown };
+const summary = { webhooksAccepted: 0, eventsSent: 0, refusedRecorded: 0, duplicates: 0, resentAfterKill: 0, lost: 0, faultsInjected: 0, fuzzCases: 0, load: undefined as unknown };
 const saveSummary = () => writeFileSync(summaryFile('relay'), JSON.stringify(summary));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** One order in this many has its Purchase refused by Graph as invalid (code 100, naming the event). */
+const REFUSED_ONE_IN = 400;
 
 let sandbox: GraphSandbox;
 let database: TestDatabase;
@@ -110,9 +112,29 @@ async function resumeStoppedPixels(): Promise<void> {
   }
 }
 
+/**
+ * Polls the database until every refused event is recorded as failed with reason `rejected`, or
+ * the deadline passes. `otherFailures` are the failed events the suite did not have refused.
+ */
+async function waitForRefusalsRecorded(refused: Set<string>, deadline: number) {
+  for (;;) {
+    const failed = await database.db.client.$queryRawUnsafe<{ eventId: string; reason: string | null }[]>(
+      `SELECT "eventId", "reason" FROM "OutboxEvent" WHERE "status" = 'failed'`,
+    );
+    const isRefusal = (row: (typeof failed)[number]) => row.reason === 'rejected' && refused.has(row.eventId);
+    const recorded = failed.filter(isRefusal).map((row) => row.eventId);
+    if (recorded.length === refused.size || Date.now() >= deadline) {
+      return { recorded, otherFailures: failed.filter((row) => !isRefusal(row)).map((row) => `${row.eventId}: ${row.reason}`) };
+    }
+    await sleep(500);
+  }
+}
+
 describe('faults, crashes, duplicates and ordering', () => {
   it('sends every accepted order\'s Purchase exactly once', async () => {
     const expected = new Set<string>();
+    /** Purchases Graph refuses: each must be recorded as failed with reason `rejected`, never sent. */
+    const refused = new Set<string>();
     /** When a process holding leases was killed: a batch Meta accepted just before may go again. */
     const kills: number[] = [];
     const deliveries: Promise<DeliveryResult>[] = [];
@@ -155,7 +177,13 @@ describe('faults, crashes, duplicates and ordering', () => {
       shops: SHOPS,
       idPrefix: '9',
       offer: ({ shop, orderId, sequence }) => {
-        expected.add(eventKey(pixelOf(shop), `purchase:${orderId}`));
+        if (sequence % REFUSED_ONE_IN === 7) {
+          refused.add(`purchase:${orderId}`);
+          sandbox.refuseEvents([`purchase:${orderId}`]);
+          summary.faultsInjected += 1;
+        } else {
+          expected.add(eventKey(pixelOf(shop), `purchase:${orderId}`));
+        }
         if (sequence % 10 === 0) {
           // The same delivery five times at once.
           const webhookId = `dup-${sequence}`;
@@ -180,9 +208,12 @@ describe('faults, crashes, duplicates and ordering', () => {
       await resumeStoppedPixels();
     }
 
-    const lost = missing(sandbox, expected).length;
+    const refusals = await waitForRefusalsRecorded(refused, deadline);
+    const unsent = missing(sandbox, expected).length;
+    const lost = unsent + refused.size - refusals.recorded.length;
+    summary.refusedRecorded += refusals.recorded.length;
     summary.webhooksAccepted += results.filter((result) => result.status === 200).length;
-    summary.eventsSent += expected.size - lost;
+    summary.eventsSent += expected.size - unsent;
     summary.lost += lost;
     const copies = receptionTimes(sandbox);
     for (const times of copies.values()) {
@@ -213,8 +244,11 @@ describe('faults, crashes, duplicates and ordering', () => {
     }
 
     expect(results.filter((result) => result.status !== 200)).toEqual([]);
+    expect(refused.size).toBeGreaterThan(0);
+    expect([...copies.keys()].filter((key) => refused.has(key.split('|')[1]!))).toEqual([]);
+    expect(refusals).toEqual({ recorded: expect.arrayContaining([...refused]), otherFailures: [] });
     expect({ lost: summary.lost, duplicates: summary.duplicates }).toEqual({ lost: 0, duplicates: 0 });
-  }, 600_000);
+  }, LOAD_SECONDS * 1000 + 480_000);
 });
 
 describe('cart updates out of order', () => {
@@ -274,7 +308,7 @@ describe('hostile input', () => {
     const logged = new Set(warnings.map((line) => line?.webhookId));
     expect(refused.filter((id) => !logged.has(id))).toEqual([]);
     // The sandbox checks every event as Graph would: an invalid one is answered 400.
-    expect(sandbox.requests.filter((request) => request.status === 400 && request.fault === undefined)).toEqual([]);
+    expect(sandbox.requests.filter((request) => request.status === 400 && request.fault === undefined && request.refusedEvent === undefined)).toEqual([]);
     saveSummary();
   });
 
@@ -414,7 +448,7 @@ describe('storefront pixel posts', () => {
     while (Date.now() < deadline && (await open()) > 0) await sleep(500);
     expect(await open()).toBe(0);
     expect(await database.db.client.outboxEvent.findMany({ where: { storeId, status: 'failed' }, select: { eventName: true, reason: true, reasonDetail: true } })).toEqual([]);
-    expect(sandbox.requests.filter((request) => request.status === 400 && request.fault === undefined)).toEqual([]);
+    expect(sandbox.requests.filter((request) => request.status === 400 && request.fault === undefined && request.refusedEvent === undefined)).toEqual([]);
     saveSummary();
   });
 

@@ -37,6 +37,8 @@ export interface EventsEndpointContext {
 export interface EventsEndpointResult {
   answer: SandboxAnswer;
   fault?: SandboxFaultKind;
+  /** The index of the event the `refuseEvents` rule refused, when that is why the request failed. */
+  refusedEvent?: number;
   eventCount?: number;
 }
 
@@ -74,7 +76,9 @@ export function answerEventsRequest(request: EventsEndpointRequest, context: Eve
   const checked = checkEventsRequest(parsed, Math.floor(context.now.getTime() / 1000));
   if (!checked.ok) return refuse(checked.answer);
   const refused = context.state.firstRefusedEvent(checked.body.data);
-  if (refused !== -1) return refuse(invalidEventAnswer(problem.invalidValue(`data[${refused}]: the event was refused (sandbox rule refuseEvents)`)));
+  if (refused !== -1) {
+    return { ...refuse(invalidEventAnswer(problem.invalidValue(`data[${refused}]: the event was refused (sandbox rule refuseEvents)`))), refusedEvent: refused };
+  }
 
   context.state.recordReceived({
     pixelId: request.pixelId,

@@ -101,7 +101,7 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
       { state, appSecret: options.appSecret, now: now(), fbtraceId, maxBodyBytes },
     );
     const status = writeAnswer(res, result.answer, fbtraceId);
-    const entry: SandboxRequestLog = { method, url: req.url ?? '', pixelId, status, eventCount: result.eventCount, fault: result.fault };
+    const entry: SandboxRequestLog = { method, url: req.url ?? '', pixelId, status, eventCount: result.eventCount, fault: result.fault, refusedEvent: result.refusedEvent };
     if (status !== undefined) entry.fbtraceId = fbtraceId;
     state.logRequest(entry);
     logger.info({ method, path: url.pathname, pixelId, status, eventCount: result.eventCount, fault: result.fault, fbtraceId }, 'sandbox /events');

@@ -38,6 +38,8 @@ export interface SandboxRequestLog {
   status?: number;
   eventCount?: number;
   fault?: SandboxFaultKind;
+  /** Set when the `refuseEvents` rule refused the request: the index of the refused event. */
+  refusedEvent?: number;
   fbtraceId?: string;
 }
 

@@ -93,6 +93,7 @@ describe('refused events', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: 100, error_subcode: 2804019, is_transient: false });
     expect(refused.body.error.error_user_msg).toContain('data[1]');
+    expect(sandbox.requests.at(-1)).toMatchObject({ status: 400, refusedEvent: 1 });
     expect((await postEvents(sandbox, { data: [validEvent({ event_id: 'good-1' })] })).status).toBe(200);
     sandbox.reset();
     expect((await postEvents(sandbox, { data: [validEvent({ event_id: 'bad-1' })] })).status).toBe(200);

@@ -25,7 +25,7 @@ class ChaosSummaryReporter {
     }
     lines.push(`chaos: resent after a SIGKILL between Meta's answer and the mark ${n(s.resentAfterKill)} (same event_id, which Meta deduplicates)`);
     lines.push(
-      `chaos: webhooks accepted ${n(s.webhooksAccepted)}, events sent ${n(s.eventsSent)}, duplicates ${n(s.duplicates)}, lost ${n(s.lost)}, ` +
+      `chaos: webhooks accepted ${n(s.webhooksAccepted)}, events sent ${n(s.eventsSent)}, refused by Meta and recorded ${n(s.refusedRecorded)}, duplicates ${n(s.duplicates)}, lost ${n(s.lost)}, ` +
         `faults injected ${n(s.faultsInjected)}, fuzz cases ${n(s.fuzzCases)}`,
     );
     process.stdout.write(`\n${lines.join('\n')}\n`);
