@@ -54,7 +54,7 @@ export function answerEventsRequest(request: EventsEndpointRequest, context: Eve
   const eventCount = isPlainObject(parsed) && Array.isArray(parsed.data) ? parsed.data.length : undefined;
   const refuse = (error: GraphErrorAnswer): EventsEndpointResult => ({ answer: { kind: 'graphError', error }, eventCount });
 
-  const fault = context.state.takeFault();
+  const fault = context.state.takeFault(context.now);
   if (fault) return { answer: faultAnswer(fault, request.pixelId, eventCount ?? 0), fault: fault.kind, eventCount };
   if (!isPlainObject(parsed)) return refuse(invalidRequestAnswer('The request body must be a JSON object (application/json)'));
 

@@ -50,6 +50,8 @@ export interface GraphSandbox {
   readonly totals: SandboxTotals;
   /** The next `count` `/events` requests suffer `fault` instead of being processed. */
   failNext(count: number, fault: SandboxFault): void;
+  /** Every `/events` request in the next `ms` suffers `fault` (queued `failNext` faults come first). */
+  failFor(ms: number, fault: SandboxFault): void;
   /** Requests with this token get 190 and `subcode` (463 expired, 460 password changed) until restored. */
   revokeToken(token: string, subcode?: TokenRevocationSubcode): void;
   restoreToken(token: string): void;
@@ -126,6 +128,7 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
       return { ...state.totals };
     },
     failNext: (count, fault) => state.failNext(count, fault),
+    failFor: (ms, fault) => state.failUntil(new Date(now().getTime() + ms), fault),
     revokeToken: (token, subcode) => state.revokeToken(token, subcode),
     restoreToken: (token) => state.restoreToken(token),
     refuseEvents: (eventIds) => state.refuseEvents(eventIds),

@@ -20,6 +20,30 @@ it('applies a fault to exactly the next `count` requests, then answers normally'
   expect(sandbox.received).toHaveLength(1);
 });
 
+it('applies a fault to every request for a stretch of time, after the queued ones, then answers normally', async () => {
+  let now = new Date();
+  const clocked = await startGraphSandbox({ now: () => now });
+  try {
+    clocked.failNext(1, { kind: 'http500' });
+    clocked.failFor(120_000, { kind: 'http503' });
+    const statuses = [(await postEvents(clocked, body())).status, (await postEvents(clocked, body())).status];
+    now = new Date(now.getTime() + 119_000);
+    statuses.push((await postEvents(clocked, body())).status);
+    now = new Date(now.getTime() + 1_000);
+    statuses.push((await postEvents(clocked, body())).status);
+    expect(statuses).toEqual([500, 503, 503, 200]);
+    expect(clocked.requests.map((request) => request.fault)).toEqual(['http500', 'http503', 'http503', undefined]);
+  } finally {
+    await clocked.close();
+  }
+});
+
+it('forgets an outage on reset', async () => {
+  sandbox.failFor(60_000, { kind: 'http503' });
+  sandbox.reset();
+  expect((await postEvents(sandbox, body())).status).toBe(200);
+});
+
 it('queues faults in order', async () => {
   sandbox.failNext(1, { kind: 'http503' });
   sandbox.failNext(1, { kind: 'tokenExpired' });

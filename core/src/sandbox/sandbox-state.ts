@@ -59,6 +59,7 @@ export class SandboxState {
   readonly requests: SandboxRequestLog[] = [];
   readonly totals: SandboxTotals = { requests: 0, eventsReceived: 0 };
   private readonly faults: QueuedFault[] = [];
+  private outage: { fault: SandboxFault; until: number } | undefined;
   private readonly revokedTokens = new Map<string, TokenRevocationSubcode>();
   private readonly refusedEventIds = new Set<string>();
   private knownPixels: ReadonlySet<string> | undefined;
@@ -89,10 +90,15 @@ export class SandboxState {
     this.faults.push({ fault, remaining: count });
   }
 
-  /** The fault the next `/events` request suffers, if any are queued; consumes one occurrence. */
-  takeFault(): SandboxFault | undefined {
+  /** Every `/events` request before `until` suffers `fault` (after the queued ones): Graph down for a while. */
+  failUntil(until: Date, fault: SandboxFault): void {
+    this.outage = { fault, until: until.getTime() };
+  }
+
+  /** The fault a request arriving `at` suffers: a queued one (consuming one occurrence), else the outage's. */
+  takeFault(at: Date): SandboxFault | undefined {
     const next = this.faults[0];
-    if (!next) return undefined;
+    if (!next) return this.outage !== undefined && at.getTime() < this.outage.until ? this.outage.fault : undefined;
     next.remaining -= 1;
     if (next.remaining === 0) this.faults.shift();
     return next.fault;
@@ -137,6 +143,7 @@ export class SandboxState {
     this.totals.requests = 0;
     this.totals.eventsReceived = 0;
     this.faults.length = 0;
+    this.outage = undefined;
     this.revokedTokens.clear();
     this.refusedEventIds.clear();
     this.knownPixels = toSet(this.initialKnownPixels);

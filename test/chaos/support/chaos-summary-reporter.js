@@ -20,7 +20,7 @@ class ChaosSummaryReporter {
         `chaos load: ${n(s.load.webhooks)} webhooks in ${s.load.seconds} s (${n(Math.round(s.load.webhooks / s.load.seconds))}/s; ` +
           `${s.load.targetRate} orders/s offered), ack p50 ${s.load.p50Ms} ms, p90 ${s.load.p90Ms} ms, p99 ${s.load.p99Ms} ms, ` +
           `server RSS ${s.load.rss.startMb} -> ${s.load.rss.endMb} MB (peak ${s.load.rss.peakMb}, growth ${s.load.rss.growthMb}, ` +
-          `over the second half ${s.load.rss.secondHalfGrowthMb} MB; ${s.load.rss.samples} samples)`,
+          `over the second half ${s.load.rss.secondHalfGrowthMb} MB; ${s.load.rss.samples} samples; ${s.load.rss.afterDrainMb} MB once the backlog was sent)`,
       );
     }
     lines.push(`chaos: resent after a SIGKILL between Meta's answer and the mark ${n(s.resentAfterKill)} (same event_id, which Meta deduplicates)`);
