@@ -3,6 +3,7 @@ import { toAlpha2 } from './country';
 import type { DateFormat } from './date-of-birth';
 import { FIELD_RULES, type ResolvedContext } from './fields';
 import { asPreHashed } from './hash';
+import { BoundedMemo } from './memo';
 import { dropped, kept, type NormalizeResult } from './result';
 import { nfc } from './text';
 
@@ -19,8 +20,12 @@ export function isHashedField(field: UserDataField): field is HashedField {
   return HASHED.has(field);
 }
 
+/** Every event names its country, and a store's events name a few: each is looked up once. */
+const REGION_BY_COUNTRY = new BoundedMemo<string | undefined>(10_000);
+
 export function resolveContext(ctx: NormalizeContext = {}): ResolvedContext {
-  return { country: ctx.country ? toAlpha2(ctx.country)?.toLowerCase() : undefined, dateFormat: ctx.dateFormat };
+  const { country } = ctx;
+  return { country: country ? REGION_BY_COUNTRY.get(country, () => toAlpha2(country)?.toLowerCase()) : undefined, dateFormat: ctx.dateFormat };
 }
 
 /**

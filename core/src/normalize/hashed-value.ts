@@ -1,0 +1,33 @@
+import type { HashedField } from '../meta/wire';
+import type { ResolvedContext } from './fields';
+import { hashField } from './hash';
+import { BoundedMemo } from './memo';
+import { normalizeResolved } from './normalize';
+import { kept, type NormalizeResult } from './result';
+
+/**
+ * Fields whose values repeat across customers: a store's shoppers share a few genders, countries,
+ * states, cities and postcodes. Their normalizers read no context but the country, so the country
+ * and the raw text decide the outcome (the same zip is cut to 5 digits in the US only).
+ */
+const SHARED_VALUE_FIELDS: readonly HashedField[] = ['ge', 'ct', 'st', 'zp', 'country'];
+
+/** Enough for every city and postcode of a large store's recent orders, a few MB at most. */
+const MEMO_CAPACITY = 10_000;
+
+const MEMOS: ReadonlyMap<HashedField, BoundedMemo<NormalizeResult>> = new Map(
+  SHARED_VALUE_FIELDS.map((field) => [field, new BoundedMemo<NormalizeResult>(MEMO_CAPACITY)]),
+);
+
+/** The wire hash of one raw value of a hashed field, or why it is left out. */
+export function hashedValue(field: HashedField, value: unknown, ctx: ResolvedContext): NormalizeResult {
+  const memo = typeof value === 'string' ? MEMOS.get(field) : undefined;
+  if (!memo) return normalizeAndHash(field, value, ctx);
+  // A country code never holds NUL, so the key cannot be read two ways.
+  return memo.get(`${ctx.country ?? ''}\u0000${value as string}`, () => normalizeAndHash(field, value, ctx));
+}
+
+function normalizeAndHash(field: HashedField, value: unknown, ctx: ResolvedContext): NormalizeResult {
+  const result = normalizeResolved(field, value, ctx);
+  return result.value === null ? result : kept(hashField(field, result.value));
+}
