@@ -5,6 +5,7 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js';
+import { readInternational } from './phone-international';
 import { dropped, kept, type NormalizeResult } from './result';
 
 /**
@@ -26,7 +27,7 @@ const EXTENSION = /(?:;\s*ext\s*=|(?<!\p{L})(?:ext(?:ension|n)?|x)\.?:?|#)\s*\d{
  * for its country; a *valid* reading is preferred when several exist. Meta's own example
  * `14251234567` is possible but not valid, and must pass.
  */
-export function normalizePhone(text: string, country: string | undefined): NormalizeResult {
+export function normalizePhone(text: string, country: string | undefined, read = readPhone): NormalizeResult {
   // NFKC turns full-width digits and `＋` into ASCII; the library keeps digits and a leading `+`.
   const cleaned = parseIncompletePhoneNumber(text.normalize('NFKC').trim().replace(EXTENSION, ''));
   const digits = cleaned.replace(/^\+/, '');
@@ -34,8 +35,8 @@ export function normalizePhone(text: string, country: string | undefined): Norma
 
   const international = cleaned.startsWith('+');
   const region = country?.toUpperCase();
-  const best = bestReading(digits, international, region && isSupportedCountry(region) ? region : undefined);
-  if (best) return kept(best.number.slice(1));
+  const e164 = read(digits, international, region && isSupportedCountry(region) ? region : undefined);
+  if (e164) return kept(e164);
 
   if (international || /^00/.test(digits)) return dropped('phone is not a possible international number');
   if (region) return dropped(`phone could not be parsed for country ${region}`);
@@ -51,6 +52,22 @@ function isPlausible(number: PhoneNumber): boolean {
   return number.isPossible() && !number.nationalNumber.startsWith('0');
 }
 
+/** The E.164 digits of the best reading, without its `+`. */
+export type PhoneReader = (digits: string, international: boolean, region: CountryCode | undefined) => string | undefined;
+
+/**
+ * The library's reading, after the shortcut for a number whose only reading is as international
+ * (written with `+`, or with no region to read it in): most numbers are stored that way.
+ */
+const readPhone: PhoneReader = (digits, international, region) => {
+  const onlyInternational = (international || !region) && readsAsInternational(digits, international);
+  return (onlyInternational ? readInternational(withoutLeadingZeros(digits)) : undefined) ?? readWithLibrary(digits, international, region);
+};
+
+/** The reading libphonenumber alone gives. */
+export const readWithLibrary: PhoneReader = (digits, international, region) =>
+  bestReading(digits, international, region)?.number.slice(1);
+
 /**
  * The readings of a number, most trusted first, each parsed only when asked for. After a `+`, only
  * its country code can follow, so leading zeros there are an international prefix typed twice.
@@ -59,12 +76,20 @@ function isPlausible(number: PhoneNumber): boolean {
  * resolve; then the digits may already start with a country code (`442079460958`).
  */
 function readingsOf(digits: string, international: boolean, region: CountryCode | undefined): Array<() => PhoneNumber | undefined> {
-  const asInternational = () => parsePhoneNumberFromString(`+${digits.replace(/^0+/, '')}`);
+  const asInternational = () => parsePhoneNumberFromString(`+${withoutLeadingZeros(digits)}`);
   if (international) return [asInternational];
   return [
     () => (region ? parsePhoneNumberFromString(digits, region) : undefined),
-    () => (/^00/.test(digits) || !digits.startsWith('0') ? asInternational() : undefined),
+    () => (readsAsInternational(digits, international) ? asInternational() : undefined),
   ];
+}
+
+function readsAsInternational(digits: string, international: boolean): boolean {
+  return international || /^00/.test(digits) || !digits.startsWith('0');
+}
+
+function withoutLeadingZeros(digits: string): string {
+  return digits.replace(/^0+/, '');
 }
 
 /**
