@@ -21,10 +21,9 @@ const MEMOS: ReadonlyMap<HashedField, BoundedMemo<NormalizeResult>> = new Map(
 
 /** The wire hash of one raw value of a hashed field, or why it is left out. */
 export function hashedValue(field: HashedField, value: unknown, ctx: ResolvedContext): NormalizeResult {
-  const memo = typeof value === 'string' ? MEMOS.get(field) : undefined;
-  if (!memo) return normalizeAndHash(field, value, ctx);
-  // A country code never holds NUL, so the key cannot be read two ways.
-  return memo.get(`${ctx.country ?? ''}\u0000${value as string}`, () => normalizeAndHash(field, value, ctx));
+  const memo = MEMOS.get(field);
+  if (!memo || typeof value !== 'string') return normalizeAndHash(field, value, ctx);
+  return memo.get(ctx.country ?? '', value, () => normalizeAndHash(field, value, ctx));
 }
 
 function normalizeAndHash(field: HashedField, value: unknown, ctx: ResolvedContext): NormalizeResult {

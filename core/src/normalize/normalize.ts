@@ -25,7 +25,7 @@ const REGION_BY_COUNTRY = new BoundedMemo<string | undefined>(10_000);
 
 export function resolveContext(ctx: NormalizeContext = {}): ResolvedContext {
   const { country } = ctx;
-  return { country: country ? REGION_BY_COUNTRY.get(country, () => toAlpha2(country)?.toLowerCase()) : undefined, dateFormat: ctx.dateFormat };
+  return { country: country ? REGION_BY_COUNTRY.get('', country, () => toAlpha2(country)?.toLowerCase()) : undefined, dateFormat: ctx.dateFormat };
 }
 
 /**
