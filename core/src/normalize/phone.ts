@@ -1,18 +1,12 @@
 import {
   isSupportedCountry,
-  parseIncompletePhoneNumber,
   parsePhoneNumberFromString,
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js';
 import { readInternational } from './phone-international';
+import { phoneDigits } from './phone-text';
 import { dropped, kept, type NormalizeResult } from './result';
-
-/**
- * A trailing extension: `ext. 123`, `x123`, `extension 12`, `#12`, RFC 3966's `;ext=123`. It is not
- * part of the number, so it goes before the letters do, or its digits would join the number.
- */
-const EXTENSION = /(?:;\s*ext\s*=|(?<!\p{L})(?:ext(?:ension|n)?|x)\.?:?|#)\s*\d{1,7}\s*$/iu;
 
 /**
  * `ph`: E.164 digits with the country code and nothing else: no `+`, `00`, trunk `0`, `(0)`,
@@ -28,8 +22,7 @@ const EXTENSION = /(?:;\s*ext\s*=|(?<!\p{L})(?:ext(?:ension|n)?|x)\.?:?|#)\s*\d{
  * `14251234567` is possible but not valid, and must pass.
  */
 export function normalizePhone(text: string, country: string | undefined, read = readPhone): NormalizeResult {
-  // NFKC turns full-width digits and `＋` into ASCII; the library keeps digits and a leading `+`.
-  const cleaned = parseIncompletePhoneNumber(text.normalize('NFKC').trim().replace(EXTENSION, ''));
+  const cleaned = phoneDigits(text);
   const digits = cleaned.replace(/^\+/, '');
   if (!digits) return dropped('phone has no digits');
 
