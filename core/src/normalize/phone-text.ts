@@ -40,3 +40,8 @@ export function plainPhoneDigits(text: string): string | undefined {
   }
   return digits;
 }
+
+/** Zeros before a country code are an international prefix (00, 000…) or typed twice after a `+`. */
+export function withoutLeadingZeros(digits: string): string {
+  return digits.replace(/^0+/, '');
+}

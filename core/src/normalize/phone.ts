@@ -5,7 +5,8 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js';
 import { readInternational } from './phone-international';
-import { phoneDigits } from './phone-text';
+import { readNational } from './phone-national';
+import { phoneDigits, withoutLeadingZeros } from './phone-text';
 import { dropped, kept, type NormalizeResult } from './result';
 
 /**
@@ -49,12 +50,13 @@ function isPlausible(number: PhoneNumber): boolean {
 export type PhoneReader = (digits: string, international: boolean, region: CountryCode | undefined) => string | undefined;
 
 /**
- * The library's reading, after the shortcut for a number whose only reading is as international
- * (written with `+`, or with no region to read it in): most numbers are stored that way.
+ * The library's reading, after a shortcut: for a number whose only reading is as international
+ * (written with `+`, or with no region to read it in), and for one written for its region.
  */
 const readPhone: PhoneReader = (digits, international, region) => {
   const onlyInternational = (international || !region) && readsAsInternational(digits, international);
-  return (onlyInternational ? readInternational(withoutLeadingZeros(digits)) : undefined) ?? readWithLibrary(digits, international, region);
+  const shortcut = onlyInternational ? readInternational(withoutLeadingZeros(digits)) : region && readNational(digits, region);
+  return shortcut ?? readWithLibrary(digits, international, region);
 };
 
 /** The reading libphonenumber alone gives. */
@@ -79,10 +81,6 @@ function readingsOf(digits: string, international: boolean, region: CountryCode 
 
 function readsAsInternational(digits: string, international: boolean): boolean {
   return international || /^00/.test(digits) || !digits.startsWith('0');
-}
-
-function withoutLeadingZeros(digits: string): string {
-  return digits.replace(/^0+/, '');
 }
 
 /**

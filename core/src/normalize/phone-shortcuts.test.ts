@@ -2,6 +2,8 @@ import { getCountries, getCountryCallingCode, getExampleNumber, type CountryCode
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { normalizePhone, readWithLibrary } from './phone';
 import { readInternational } from './phone-international';
+import { readNational } from './phone-national';
+import { phoneDigits } from './phone-text';
 
 /** A small deterministic PRNG (mulberry32): the same numbers on every run. */
 function seeded(seed: number): () => number {
@@ -57,8 +59,8 @@ const CASES: Array<[text: string, region: string | undefined]> = REGIONS.flatMap
   ),
 );
 
-describe('readInternational', () => {
-  test(`agrees with libphonenumber on ${CASES.length} generated numbers in ${REGIONS.length} regions`, () => {
+describe('the phone shortcuts', () => {
+  test(`agree with libphonenumber on ${CASES.length} generated numbers in ${REGIONS.length} regions`, () => {
     const disagreements = CASES.filter(([text, region]) => {
       const ours = normalizePhone(text, region);
       const library = normalizePhone(text, region, readWithLibrary);
@@ -67,6 +69,9 @@ describe('readInternational', () => {
     expect(disagreements).toEqual([]);
   });
 
+});
+
+describe('readInternational', () => {
   test('answers many numbers itself, each with the digits the library keeps', () => {
     const digits = CASES.map(([text]) => text.replace(/\D/g, '').replace(/^0+/, '')).filter(Boolean);
     const answered = digits.filter((number) => readInternational(number) !== undefined);
@@ -83,5 +88,37 @@ describe('readInternational', () => {
     ['no calling code', '2'],
   ])('leaves to the library %s', (_name, digits) => {
     expect(readInternational(digits)).toBeUndefined();
+  });
+});
+
+describe('readNational', () => {
+  const national = CASES.flatMap(([text, region]): Array<[string, CountryCode]> => {
+    const digits = phoneDigits(text);
+    return region && !digits.startsWith('+') ? [[digits, region.toUpperCase() as CountryCode]] : [];
+  });
+
+  test('answers many numbers itself, each with the digits the library reads in the region', () => {
+    const answered = national.filter(([digits, region]) => readNational(digits, region) !== undefined);
+    for (const [digits, region] of answered) expect(readNational(digits, region)).toBe(readWithLibrary(digits, false, region));
+    // Without it the agreement above would hold trivially.
+    expect(answered.length).toBeGreaterThan(500);
+  });
+
+  test.each([
+    ['a number valid in its region', '6502530000', 'US', '16502530000'],
+    ['a Swiss number after 00', '0041446681800', 'CH', '41446681800'],
+  ])('reads %s', (_name, digits, region, expected) => {
+    expect(readNational(digits, region)).toBe(expected);
+    expect(readWithLibrary(digits, false, region as CountryCode)).toBe(expected);
+  });
+
+  test.each([
+    ['a number starting with its own calling code', '16502530000', 'US'],
+    ['a trunk prefix the library cuts', '07911123456', 'GB'],
+    ['a number invalid in its region', '1234567', 'DE'],
+    ['a country sharing its calling code with a main one', '6135550123', 'CA'],
+    ['an international prefix that is not just zeros', '011442079460958', 'US'],
+  ])('leaves to the library %s', (_name, digits, region) => {
+    expect(readNational(digits, region)).toBeUndefined();
   });
 });

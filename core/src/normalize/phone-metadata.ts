@@ -1,0 +1,115 @@
+import metadata from 'libphonenumber-js/metadata.min.json';
+
+/**
+ * libphonenumber's metadata (the min set its default export parses with) as its parser reads it,
+ * for the shortcuts in phone-international.ts and phone-national.ts. The library compiles each
+ * pattern anew on every use; here each is compiled once, on the first number that needs it.
+ */
+
+/** One country's plan: only what decides how the library reads a number written for it. */
+export interface CountryPlan {
+  callingCode: string;
+  /** The international prefix (00, 011), anchored. */
+  internationalPrefix: RegExp;
+  /** The national prefix pattern the library cuts with (the prefix itself without one), anchored. */
+  nationalPrefix: RegExp | undefined;
+  /** Lengths the library calls possible. */
+  possibleLengths: readonly number[];
+  /** Whether the library picks this country among those sharing its calling code by leading digits. */
+  hasLeadingDigits: boolean;
+  /** The library's `isValid()` for a national number of this country, undefined without number types. */
+  isValid: ((national: string) => boolean) | undefined;
+}
+
+/** Positions in a country's minified plan and its types, in metadata version 4 (libphonenumber-js' metadata.js). */
+const CALLING_CODE = 0;
+const INTERNATIONAL_PREFIX = 1;
+const NATIONAL_NUMBER_PATTERN = 2;
+const POSSIBLE_LENGTHS = 3;
+const NATIONAL_PREFIX = 5;
+const NATIONAL_PREFIX_FOR_PARSING = 7;
+const LEADING_DIGITS = 10;
+const TYPES = 11;
+/** FIXED_LINE, MOBILE, TOLL_FREE, … SHARED_COST: the ten types `getNumberType()` tries. */
+const TYPE_COUNT = 10;
+const TYPE_PATTERN = 0;
+const TYPE_POSSIBLE_LENGTHS = 1;
+
+/** The library's bounds on a national number (MIN_LENGTH_FOR_NSN, MAX_LENGTH_FOR_NSN). */
+export const MIN_NATIONAL_LENGTH = 2;
+export const MAX_NATIONAL_LENGTH = 17;
+
+type MinifiedPlan = readonly unknown[];
+
+/** Another metadata version is read by the library only: every shortcut then answers undefined. */
+const READABLE = metadata.version === 4;
+const COUNTRIES = metadata.countries as Record<string, MinifiedPlan | undefined>;
+const REGIONS_BY_CALLING_CODE = metadata.country_calling_codes as Record<string, readonly string[] | undefined>;
+const NON_GEOGRAPHIC: ReadonlySet<string> = new Set(Object.keys(metadata.nonGeographic));
+
+const plans = new Map<string, CountryPlan | null>();
+
+/** The plan of an alpha-2 region (uppercase), or null where the library's own format is not what this reads. */
+export function countryPlan(region: string): CountryPlan | null {
+  let plan = plans.get(region);
+  if (plan === undefined) {
+    const minified = READABLE && Object.hasOwn(COUNTRIES, region) ? COUNTRIES[region] : undefined;
+    plan = minified ? readPlan(minified) : null;
+    plans.set(region, plan);
+  }
+  return plan;
+}
+
+/** The countries of a calling code, main one first, as the library lists them; [] for none or a non-geographic one. */
+export function regionsOf(callingCode: string): readonly string[] {
+  return READABLE && Object.hasOwn(REGIONS_BY_CALLING_CODE, callingCode) ? (REGIONS_BY_CALLING_CODE[callingCode] ?? []) : [];
+}
+
+/** Whether the library takes these digits as a calling code: a country's, or a non-geographic one (+800). */
+export function isCallingCode(digits: string): boolean {
+  return regionsOf(digits).length > 0 || NON_GEOGRAPHIC.has(digits);
+}
+
+function readPlan(plan: MinifiedPlan): CountryPlan | null {
+  const [callingCode, internationalPrefix, lengths] = [plan[CALLING_CODE], plan[INTERNATIONAL_PREFIX], plan[POSSIBLE_LENGTHS]];
+  if (typeof callingCode !== 'string' || typeof internationalPrefix !== 'string' || !isLengths(lengths)) return null;
+  // As the library's `nationalPrefixForParsing()`: the explicit pattern, else the prefix itself.
+  const nationalPrefix = plan[NATIONAL_PREFIX_FOR_PARSING] || plan[NATIONAL_PREFIX];
+  return {
+    callingCode,
+    internationalPrefix: new RegExp(`^(?:${internationalPrefix})`),
+    nationalPrefix: typeof nationalPrefix === 'string' && nationalPrefix ? new RegExp(`^(?:${nationalPrefix})`) : undefined,
+    possibleLengths: lengths,
+    hasLeadingDigits: Boolean(plan[LEADING_DIGITS]),
+    isValid: validator(plan, lengths),
+  };
+}
+
+/**
+ * As `isValid()` with number types: the national pattern matches entirely, and so does one type's
+ * pattern whose lengths (its own, else the country's) hold the number's length.
+ */
+function validator(plan: MinifiedPlan, countryLengths: readonly number[]): ((national: string) => boolean) | undefined {
+  const types = plan[TYPES];
+  const pattern = plan[NATIONAL_NUMBER_PATTERN];
+  if (!Array.isArray(types) || types.length === 0 || typeof pattern !== 'string') return undefined;
+  const whole = entirely(pattern);
+  const checks: Array<{ pattern: RegExp; lengths: readonly number[] }> = [];
+  for (const type of types.slice(0, TYPE_COUNT) as unknown[]) {
+    // The library skips a type that is absent (0) or has no pattern.
+    if (!Array.isArray(type) || !type[TYPE_PATTERN]) continue;
+    const [typePattern, lengths = countryLengths] = [type[TYPE_PATTERN], type[TYPE_POSSIBLE_LENGTHS] || undefined];
+    if (typeof typePattern !== 'string' || !isLengths(lengths)) return undefined;
+    checks.push({ pattern: entirely(typePattern), lengths });
+  }
+  return (national) => whole.test(national) && checks.some((check) => check.lengths.includes(national.length) && check.pattern.test(national));
+}
+
+/** As the library's `matchesEntirely()`. */
+function entirely(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})$`);
+}
+
+function isLengths(value: unknown): value is readonly number[] {
+  return Array.isArray(value) && value.length > 0 && value.every((length) => typeof length === 'number');
+}
