@@ -12,7 +12,11 @@ const DIGEST_LENGTH = 64;
 
 /** SHA-256 over the UTF-8 bytes of the NFC form, as lowercase hex (one-shot: no Hash object per value). */
 export function sha256Hex(text: string): string {
-  return hash('sha256', nfc(text), 'hex');
+  return sha256HexOfNfc(nfc(text));
+}
+
+function sha256HexOfNfc(text: string): string {
+  return hash('sha256', text, 'hex');
 }
 
 /**
@@ -34,4 +38,9 @@ export function asPreHashed(text: string): string | null {
  */
 export function hashField(_field: HashedField, normalized: string): string {
   return asPreHashed(normalized) ?? sha256Hex(normalized);
+}
+
+/** As `hashField` for what `normalizeResolved` kept, which is NFC already: no second NFC pass. */
+export function hashNfc(normalized: string): string {
+  return asPreHashed(normalized) ?? sha256HexOfNfc(normalized);
 }

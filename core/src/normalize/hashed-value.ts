@@ -1,6 +1,6 @@
 import type { HashedField } from '../meta/wire';
 import type { ResolvedContext } from './fields';
-import { hashField } from './hash';
+import { hashNfc } from './hash';
 import { BoundedMemo } from './memo';
 import { normalizeResolved } from './normalize';
 import { kept, type NormalizeResult } from './result';
@@ -28,5 +28,5 @@ export function hashedValue(field: HashedField, value: unknown, ctx: ResolvedCon
 
 function normalizeAndHash(field: HashedField, value: unknown, ctx: ResolvedContext): NormalizeResult {
   const result = normalizeResolved(field, value, ctx);
-  return result.value === null ? result : kept(hashField(field, result.value));
+  return result.value === null ? result : kept(hashNfc(result.value));
 }

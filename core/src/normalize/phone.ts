@@ -1,5 +1,5 @@
 import {
-  isSupportedCountry,
+  getCountries,
   parsePhoneNumberFromString,
   type CountryCode,
   type PhoneNumber,
@@ -8,6 +8,9 @@ import { readInternational } from './phone-international';
 import { readNational } from './phone-national';
 import { phoneDigits, withoutLeadingZeros } from './phone-text';
 import { dropped, kept, type NormalizeResult } from './result';
+
+/** The library's `isSupportedCountry()` asks its metadata anew on every call; the answer never changes. */
+const SUPPORTED_REGIONS: ReadonlySet<string> = new Set(getCountries());
 
 /**
  * `ph`: E.164 digits with the country code and nothing else: no `+`, `00`, trunk `0`, `(0)`,
@@ -29,7 +32,7 @@ export function normalizePhone(text: string, country: string | undefined, read =
 
   const international = cleaned.startsWith('+');
   const region = country?.toUpperCase();
-  const e164 = read(digits, international, region && isSupportedCountry(region) ? region : undefined);
+  const e164 = read(digits, international, region && SUPPORTED_REGIONS.has(region) ? (region as CountryCode) : undefined);
   if (e164) return kept(e164);
 
   if (international || /^00/.test(digits)) return dropped('phone is not a possible international number');
