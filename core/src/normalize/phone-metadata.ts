@@ -2,8 +2,9 @@ import metadata from 'libphonenumber-js/metadata.min.json';
 
 /**
  * libphonenumber's metadata (the min set its default export parses with) as its parser reads it,
- * for the shortcuts in phone-international.ts and phone-national.ts. The library compiles each
- * pattern anew on every use; here each is compiled once, on the first number that needs it.
+ * for the shortcut in phone-reading.ts. The library compiles each pattern anew on every use (a
+ * number of +1 can cost a hundred patterns while it looks for the country); here each is compiled
+ * once, on the first number that needs it.
  */
 
 /** One country's plan: only what decides how the library reads a number written for it. */
@@ -15,10 +16,12 @@ export interface CountryPlan {
   nationalPrefix: RegExp | undefined;
   /** Lengths the library calls possible. */
   possibleLengths: readonly number[];
-  /** Whether the library picks this country among those sharing its calling code by leading digits. */
-  hasLeadingDigits: boolean;
-  /** The library's `isValid()` for a national number of this country, undefined without number types. */
-  isValid: ((national: string) => boolean) | undefined;
+  /** The leading digits by which the library picks this country among those sharing its code, anchored. */
+  leadingDigits: RegExp | undefined;
+  /** Whether the library's `getNumberType()` finds a type for the national number. */
+  hasType: (national: string) => boolean;
+  /** The library's `isValid()` for a national number of this country. */
+  isValid: (national: string) => boolean;
 }
 
 /** Positions in a country's minified plan and its types, in metadata version 4 (libphonenumber-js' metadata.js). */
@@ -71,38 +74,49 @@ export function isCallingCode(digits: string): boolean {
 }
 
 function readPlan(plan: MinifiedPlan): CountryPlan | null {
-  const [callingCode, internationalPrefix, lengths] = [plan[CALLING_CODE], plan[INTERNATIONAL_PREFIX], plan[POSSIBLE_LENGTHS]];
-  if (typeof callingCode !== 'string' || typeof internationalPrefix !== 'string' || !isLengths(lengths)) return null;
+  const [callingCode, internationalPrefix, pattern, lengths] = [plan[CALLING_CODE], plan[INTERNATIONAL_PREFIX], plan[NATIONAL_NUMBER_PATTERN], plan[POSSIBLE_LENGTHS]];
+  const leadingDigits = plan[LEADING_DIGITS];
+  const hasType = typeMatcher(plan);
+  if (typeof callingCode !== 'string' || typeof internationalPrefix !== 'string' || typeof pattern !== 'string' || !isLengths(lengths) || !hasType) return null;
+  if (leadingDigits !== undefined && leadingDigits !== 0 && typeof leadingDigits !== 'string') return null;
   // As the library's `nationalPrefixForParsing()`: the explicit pattern, else the prefix itself.
   const nationalPrefix = plan[NATIONAL_PREFIX_FOR_PARSING] || plan[NATIONAL_PREFIX];
+  const whole = entirely(pattern);
+  const types = plan[TYPES];
+  // As `isValid()`: a country without number types is checked against its national pattern alone.
+  const withTypes = Array.isArray(types) && types.length > 0;
   return {
     callingCode,
-    internationalPrefix: new RegExp(`^(?:${internationalPrefix})`),
-    nationalPrefix: typeof nationalPrefix === 'string' && nationalPrefix ? new RegExp(`^(?:${nationalPrefix})`) : undefined,
+    internationalPrefix: anchored(internationalPrefix),
+    nationalPrefix: typeof nationalPrefix === 'string' && nationalPrefix ? anchored(nationalPrefix) : undefined,
     possibleLengths: lengths,
-    hasLeadingDigits: Boolean(plan[LEADING_DIGITS]),
-    isValid: validator(plan, lengths),
+    leadingDigits: typeof leadingDigits === 'string' && leadingDigits ? anchored(leadingDigits) : undefined,
+    hasType: (national) => whole.test(national) && hasType(national, lengths),
+    isValid: (national) => whole.test(national) && (!withTypes || hasType(national, lengths)),
   };
 }
 
 /**
- * As `isValid()` with number types: the national pattern matches entirely, and so does one type's
- * pattern whose lengths (its own, else the country's) hold the number's length.
+ * As `getNumberType()` past the national pattern: one type's pattern matches entirely and its
+ * lengths (its own, else the country's) hold the number's length. Undefined if a type is unreadable.
  */
-function validator(plan: MinifiedPlan, countryLengths: readonly number[]): ((national: string) => boolean) | undefined {
+function typeMatcher(plan: MinifiedPlan): ((national: string, countryLengths: readonly number[]) => boolean) | undefined {
   const types = plan[TYPES];
-  const pattern = plan[NATIONAL_NUMBER_PATTERN];
-  if (!Array.isArray(types) || types.length === 0 || typeof pattern !== 'string') return undefined;
-  const whole = entirely(pattern);
-  const checks: Array<{ pattern: RegExp; lengths: readonly number[] }> = [];
+  if (!Array.isArray(types)) return types ? undefined : () => false;
+  const checks: Array<{ pattern: RegExp; lengths: readonly number[] | undefined }> = [];
   for (const type of types.slice(0, TYPE_COUNT) as unknown[]) {
     // The library skips a type that is absent (0) or has no pattern.
     if (!Array.isArray(type) || !type[TYPE_PATTERN]) continue;
-    const [typePattern, lengths = countryLengths] = [type[TYPE_PATTERN], type[TYPE_POSSIBLE_LENGTHS] || undefined];
-    if (typeof typePattern !== 'string' || !isLengths(lengths)) return undefined;
+    const [typePattern, lengths] = [type[TYPE_PATTERN], type[TYPE_POSSIBLE_LENGTHS] || undefined];
+    if (typeof typePattern !== 'string' || (lengths !== undefined && !isLengths(lengths))) return undefined;
     checks.push({ pattern: entirely(typePattern), lengths });
   }
-  return (national) => whole.test(national) && checks.some((check) => check.lengths.includes(national.length) && check.pattern.test(national));
+  return (national, countryLengths) =>
+    checks.some((check) => (check.lengths ?? countryLengths).includes(national.length) && check.pattern.test(national));
+}
+
+function anchored(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})`);
 }
 
 /** As the library's `matchesEntirely()`. */

@@ -4,8 +4,7 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js';
-import { readInternational } from './phone-international';
-import { readNational } from './phone-national';
+import { readingAsInternational, readingInRegion, UNSURE, type Reading } from './phone-reading';
 import { phoneDigits, withoutLeadingZeros } from './phone-text';
 import { dropped, kept, type NormalizeResult } from './result';
 
@@ -52,51 +51,73 @@ function isPlausible(number: PhoneNumber): boolean {
 /** The E.164 digits of the best reading, without its `+`. */
 export type PhoneReader = (digits: string, international: boolean, region: CountryCode | undefined) => string | undefined;
 
-/**
- * The library's reading, after a shortcut: for a number whose only reading is as international
- * (written with `+`, or with no region to read it in), and for one written for its region.
- */
+/** The best reading from libphonenumber's metadata where that is certain, else the library's own. */
 const readPhone: PhoneReader = (digits, international, region) => {
-  const onlyInternational = (international || !region) && readsAsInternational(digits, international);
-  const shortcut = onlyInternational ? readInternational(withoutLeadingZeros(digits)) : region && readNational(digits, region);
-  return shortcut ?? readWithLibrary(digits, international, region);
+  const fromMetadata = readWithMetadata(digits, international, region);
+  return fromMetadata === UNSURE ? readWithLibrary(digits, international, region) : fromMetadata;
 };
 
+/** The library's best reading as its metadata alone tells it (phone-reading.ts), or UNSURE. */
+export function readWithMetadata(digits: string, international: boolean, region: CountryCode | undefined): string | undefined | typeof UNSURE {
+  return bestReading(readingsOf(digits, international, region, METADATA));
+}
+
 /** The reading libphonenumber alone gives. */
-export const readWithLibrary: PhoneReader = (digits, international, region) =>
-  bestReading(digits, international, region)?.number.slice(1);
+export const readWithLibrary: PhoneReader = (digits, international, region) => {
+  const best = bestReading(readingsOf(digits, international, region, LIBRARY));
+  return best === UNSURE ? undefined : best;
+};
+
+type Outcome = Reading | undefined | typeof UNSURE;
+
+/** How one reading is made. Undefined: there is no such reading; UNSURE: the reader cannot tell. */
+interface Reader {
+  asInternational: (digits: string) => Outcome;
+  inRegion: (digits: string, region: CountryCode) => Outcome;
+}
+
+const LIBRARY: Reader = {
+  asInternational: (digits) => readingOf(parsePhoneNumberFromString(`+${digits}`)),
+  inRegion: (digits, region) => readingOf(parsePhoneNumberFromString(digits, region)),
+};
+
+const METADATA: Reader = { asInternational: readingAsInternational, inRegion: readingInRegion };
+
+function readingOf(number: PhoneNumber | undefined): Reading | undefined {
+  if (!number) return undefined;
+  const valid = number.isValid();
+  // Plausibility decides only among readings that are not valid.
+  return { digits: number.number.slice(1), valid, plausible: !valid && isPlausible(number) };
+}
 
 /**
- * The readings of a number, most trusted first, each parsed only when asked for. After a `+`, only
+ * The readings of a number, most trusted first, each made only when asked for. After a `+`, only
  * its country code can follow, so leading zeros there are an international prefix typed twice.
  * Without one, the address country reads it first; then two or more leading zeros are an
  * international prefix (00, 000…), while a single 0 is a trunk prefix that only a country can
  * resolve; then the digits may already start with a country code (`442079460958`).
  */
-function readingsOf(digits: string, international: boolean, region: CountryCode | undefined): Array<() => PhoneNumber | undefined> {
-  const asInternational = () => parsePhoneNumberFromString(`+${withoutLeadingZeros(digits)}`);
+function readingsOf(digits: string, international: boolean, region: CountryCode | undefined, reader: Reader): Array<() => Outcome> {
+  const asInternational = () => reader.asInternational(withoutLeadingZeros(digits));
   if (international) return [asInternational];
   return [
-    () => (region ? parsePhoneNumberFromString(digits, region) : undefined),
-    () => (readsAsInternational(digits, international) ? asInternational() : undefined),
+    () => (region ? reader.inRegion(digits, region) : undefined),
+    () => (/^00/.test(digits) || !digits.startsWith('0') ? asInternational() : undefined),
   ];
-}
-
-function readsAsInternational(digits: string, international: boolean): boolean {
-  return international || /^00/.test(digits) || !digits.startsWith('0');
 }
 
 /**
  * The first valid reading, else the first plausible one. A valid reading ends the search, so a
- * number written for its address country is parsed once, not once per reading.
+ * number written for its address country is read once, not once per reading.
  */
-function bestReading(digits: string, international: boolean, region: CountryCode | undefined): PhoneNumber | undefined {
-  const parsed: PhoneNumber[] = [];
-  for (const read of readingsOf(digits, international, region)) {
-    const number = read();
-    if (!number) continue;
-    if (number.isValid()) return number;
-    parsed.push(number);
+function bestReading(readings: Array<() => Outcome>): string | undefined | typeof UNSURE {
+  const made: Reading[] = [];
+  for (const read of readings) {
+    const reading = read();
+    if (reading === UNSURE) return UNSURE;
+    if (!reading) continue;
+    if (reading.valid) return reading.digits;
+    made.push(reading);
   }
-  return parsed.find(isPlausible);
+  return made.find((reading) => reading.plausible)?.digits;
 }
