@@ -7,12 +7,13 @@ import { kept, type NormalizeResult } from './result';
 
 /**
  * Fields whose values repeat across customers: a store's shoppers share a few genders, countries,
- * states, cities and postcodes. Their normalizers read no context but the country, so the country
- * and the raw text decide the outcome (the same zip is cut to 5 digits in the US only).
+ * states, cities and postcodes, and the common first and last names (Mary, Smith). Their
+ * normalizers read no context but the country, so the country and the raw text decide the
+ * outcome (the same zip is cut to 5 digits in the US only).
  */
-const SHARED_VALUE_FIELDS: readonly HashedField[] = ['ge', 'ct', 'st', 'zp', 'country'];
+const SHARED_VALUE_FIELDS: readonly HashedField[] = ['fn', 'ln', 'ge', 'ct', 'st', 'zp', 'country'];
 
-/** Enough for every city and postcode of a large store's recent orders, a few MB at most. */
+/** Enough for the common names, cities and postcodes of a large store's recent orders, a few MB at most. */
 const MEMO_CAPACITY = 10_000;
 
 const MEMOS: ReadonlyMap<HashedField, BoundedMemo<NormalizeResult>> = new Map(
