@@ -24,7 +24,8 @@ const MEMOS: ReadonlyMap<HashedField, BoundedMemo<NormalizeResult>> = new Map(
 export function hashedValue(field: HashedField, value: unknown, ctx: ResolvedContext): NormalizeResult {
   const memo = MEMOS.get(field);
   if (!memo || typeof value !== 'string') return normalizeAndHash(field, value, ctx);
-  return memo.get(ctx.country ?? '', value, () => normalizeAndHash(field, value, ctx));
+  const scope = ctx.country ?? '';
+  return memo.get(scope, value) ?? memo.set(scope, value, normalizeAndHash(field, value, ctx));
 }
 
 function normalizeAndHash(field: HashedField, value: unknown, ctx: ResolvedContext): NormalizeResult {

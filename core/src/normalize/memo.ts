@@ -6,8 +6,9 @@
  *
  * Keys have two parts, a scope (the country a value is read in) and the value, held in nested maps:
  * joining them into one string would build and hash a new string on every call, hit or not.
+ * Lookup and store are separate calls, so a hit allocates nothing (no closure to compute a miss).
  */
-export class BoundedMemo<V> {
+export class BoundedMemo<V extends NonNullable<unknown> | null> {
   private readonly scopes = new Map<string, Map<string, V>>();
   private entries = 0;
 
@@ -17,19 +18,20 @@ export class BoundedMemo<V> {
     return this.entries;
   }
 
-  /** The cached value for (`scope`, `key`), else `compute()`, kept for next time. */
-  get(scope: string, key: string, compute: () => V): V {
-    const values = this.scopes.get(scope);
-    const cached = values?.get(key);
-    if (cached !== undefined || values?.has(key)) return cached as V;
-    const value = compute();
+  /** The value kept for (`scope`, `key`), or undefined. */
+  get(scope: string, key: string): V | undefined {
+    return this.scopes.get(scope)?.get(key);
+  }
+
+  /** Keeps `value` for (`scope`, `key`) and returns it. */
+  set(scope: string, key: string, value: V): V {
     if (this.entries >= this.capacity) {
       this.scopes.clear();
       this.entries = 0;
     }
-    const scoped = this.scopes.get(scope) ?? new Map<string, V>();
-    this.scopes.set(scope, scoped.set(key, value));
-    this.entries += 1;
+    const values = this.scopes.get(scope) ?? new Map<string, V>();
+    if (!values.has(key)) this.entries += 1;
+    this.scopes.set(scope, values.set(key, value));
     return value;
   }
 }

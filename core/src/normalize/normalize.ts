@@ -21,11 +21,16 @@ export function isHashedField(field: UserDataField): field is HashedField {
 }
 
 /** Every event names its country, and a store's events name a few: each is looked up once. */
-const REGION_BY_COUNTRY = new BoundedMemo<string | undefined>(10_000);
+const REGION_BY_COUNTRY = new BoundedMemo<string | null>(10_000);
 
 export function resolveContext(ctx: NormalizeContext = {}): ResolvedContext {
-  const { country } = ctx;
-  return { country: country ? REGION_BY_COUNTRY.get('', country, () => toAlpha2(country)?.toLowerCase()) : undefined, dateFormat: ctx.dateFormat };
+  return { country: ctx.country ? (regionOf(ctx.country) ?? undefined) : undefined, dateFormat: ctx.dateFormat };
+}
+
+/** The lowercase alpha-2 code of a country code or name, null for none. */
+function regionOf(country: string): string | null {
+  const cached = REGION_BY_COUNTRY.get('', country);
+  return cached !== undefined ? cached : REGION_BY_COUNTRY.set('', country, toAlpha2(country)?.toLowerCase() ?? null);
 }
 
 /**

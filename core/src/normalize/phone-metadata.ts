@@ -63,14 +63,26 @@ export function countryPlan(region: string): CountryPlan | null {
   return plan;
 }
 
-/** The countries of a calling code, main one first, as the library lists them; [] for none or a non-geographic one. */
-export function regionsOf(callingCode: string): readonly string[] {
-  return READABLE && Object.hasOwn(REGIONS_BY_CALLING_CODE, callingCode) ? (REGIONS_BY_CALLING_CODE[callingCode] ?? []) : [];
+const countriesByCallingCode = new Map<string, readonly CountryPlan[] | null>();
+
+/**
+ * The plans of a calling code's countries, main one first, as the library lists them: [] where
+ * the library knows no such code, null where it is non-geographic (+800) or a plan is unreadable.
+ */
+export function countriesOf(callingCode: string): readonly CountryPlan[] | null {
+  let countries = countriesByCallingCode.get(callingCode);
+  if (countries === undefined) {
+    countries = readCountries(callingCode);
+    countriesByCallingCode.set(callingCode, countries);
+  }
+  return countries;
 }
 
-/** Whether the library takes these digits as a calling code: a country's, or a non-geographic one (+800). */
-export function isCallingCode(digits: string): boolean {
-  return regionsOf(digits).length > 0 || NON_GEOGRAPHIC.has(digits);
+function readCountries(callingCode: string): readonly CountryPlan[] | null {
+  const regions = READABLE && Object.hasOwn(REGIONS_BY_CALLING_CODE, callingCode) ? (REGIONS_BY_CALLING_CODE[callingCode] ?? []) : [];
+  if (regions.length === 0) return NON_GEOGRAPHIC.has(callingCode) ? null : [];
+  const plans = regions.map(countryPlan);
+  return plans.every((plan) => plan !== null) ? (plans as CountryPlan[]) : null;
 }
 
 function readPlan(plan: MinifiedPlan): CountryPlan | null {

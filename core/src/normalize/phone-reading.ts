@@ -1,4 +1,4 @@
-import { countryPlan, isCallingCode, MAX_NATIONAL_LENGTH, MIN_NATIONAL_LENGTH, regionsOf, type CountryPlan } from './phone-metadata';
+import { countriesOf, countryPlan, MAX_NATIONAL_LENGTH, MIN_NATIONAL_LENGTH, type CountryPlan } from './phone-metadata';
 
 /** One reading of a number, as `phone.ts` weighs it: valid wins, else plausible. */
 export interface Reading {
@@ -21,9 +21,10 @@ export const UNSURE = Symbol('unsure');
 export function readingAsInternational(digits: string): Reading | typeof UNSURE {
   for (let length = 1; length <= MAX_CALLING_CODE_LENGTH && length <= digits.length; length++) {
     const callingCode = digits.slice(0, length);
-    if (!isCallingCode(callingCode)) continue;
-    const main = countryPlan(regionsOf(callingCode)[0] ?? '');
-    return main ? nationalReading(callingCode, digits.slice(length), main) : UNSURE;
+    const countries = countriesOf(callingCode);
+    if (countries?.length === 0) continue;
+    const [main] = countries ?? [];
+    return countries && main ? nationalReading(callingCode, digits.slice(length), main, countries) : UNSURE;
   }
   return UNSURE;
 }
@@ -44,8 +45,9 @@ export function readingInRegion(digits: string, region: string): Reading | typeo
     const rest = digits.slice(internationalPrefix.length);
     return rest && !rest.startsWith('0') ? readingAsInternational(rest) : UNSURE;
   }
-  if (digits.startsWith(plan.callingCode)) return UNSURE;
-  return nationalReading(plan.callingCode, digits, plan);
+  const countries = countriesOf(plan.callingCode);
+  if (digits.startsWith(plan.callingCode) || !countries) return UNSURE;
+  return nationalReading(plan.callingCode, digits, plan, countries);
 }
 
 /**
@@ -54,11 +56,9 @@ export function readingInRegion(digits: string, region: string): Reading | typeo
  * pattern decides whether anything is cut, and the library keeps it as the number's country when
  * no country of the calling code claims the number.
  */
-function nationalReading(callingCode: string, national: string, plan: CountryPlan): Reading | typeof UNSURE {
+function nationalReading(callingCode: string, national: string, plan: CountryPlan, countries: readonly CountryPlan[]): Reading | typeof UNSURE {
   if (national.length < MIN_NATIONAL_LENGTH || national.length > MAX_NATIONAL_LENGTH || plan.nationalPrefix?.test(national)) return UNSURE;
-  const claimed = claimingCountry(callingCode, national);
-  if (claimed === UNSURE) return UNSURE;
-  const country = claimed ?? plan;
+  const country = claimingCountry(countries, national) ?? plan;
   return {
     digits: callingCode + national,
     valid: country.isValid(national),
@@ -78,10 +78,7 @@ function isPossibleLength(lengths: readonly number[], length: number): boolean {
  * As the library's `getCountryByCallingCode()`: the only country of the code, else the first whose
  * leading digits start the number or, without leading digits, that has a type for it.
  */
-function claimingCountry(callingCode: string, national: string): CountryPlan | undefined | typeof UNSURE {
-  const regions = regionsOf(callingCode);
-  const plans = regions.map(countryPlan);
-  if (plans.some((plan) => plan === null)) return UNSURE;
-  if (plans.length === 1) return plans[0] ?? UNSURE;
-  return plans.find((plan) => plan && (plan.leadingDigits ? plan.leadingDigits.test(national) : plan.hasType(national))) ?? undefined;
+function claimingCountry(countries: readonly CountryPlan[], national: string): CountryPlan | undefined {
+  if (countries.length === 1) return countries[0];
+  return countries.find((country) => (country.leadingDigits ? country.leadingDigits.test(national) : country.hasType(national)));
 }
