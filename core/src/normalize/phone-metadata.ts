@@ -44,7 +44,7 @@ export const MAX_NATIONAL_LENGTH = 17;
 
 type MinifiedPlan = readonly unknown[];
 
-/** Another metadata version is read by the library only: every shortcut then answers undefined. */
+/** Another metadata version leaves every plan null, so every number goes to the library. */
 const READABLE = metadata.version === 4;
 const COUNTRIES = metadata.countries as Record<string, MinifiedPlan | undefined>;
 const REGIONS_BY_CALLING_CODE = metadata.country_calling_codes as Record<string, readonly string[] | undefined>;

@@ -12,6 +12,8 @@ export interface Reading {
 /** What the library would read is not certain from its metadata alone: the library must read it. */
 export const UNSURE = Symbol('unsure');
 
+const MAX_CALLING_CODE_LENGTH = 3;
+
 /**
  * libphonenumber's reading of `+digits` (no leading zeros) from its own metadata, the shortcut past
  * its parse: the code is the first 1-3 digits that are a calling code, the rest the national
@@ -22,14 +24,12 @@ export function readingAsInternational(digits: string): Reading | typeof UNSURE 
   for (let length = 1; length <= MAX_CALLING_CODE_LENGTH && length <= digits.length; length++) {
     const callingCode = digits.slice(0, length);
     const countries = countriesOf(callingCode);
-    if (countries?.length === 0) continue;
-    const [main] = countries ?? [];
-    return countries && main ? nationalReading(callingCode, digits.slice(length), main, countries) : UNSURE;
+    if (countries === null) return UNSURE;
+    const [main] = countries;
+    if (main) return nationalReading(callingCode, digits.slice(length), main, countries);
   }
   return UNSURE;
 }
-
-const MAX_CALLING_CODE_LENGTH = 3;
 
 /**
  * libphonenumber's reading of digits written for `region` (no `+`): whole as the national number,

@@ -1,16 +1,5 @@
+import { seeded } from './__tests__/seeded';
 import { phoneDigits, phoneDigitsWithLibrary, plainPhoneDigits } from './phone-text';
-
-/** A small deterministic PRNG (mulberry32): the same texts on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const random = seeded(7);
 const PLAIN = [...'0123456789++  --..()/_|*\t\n\r,:;'];
