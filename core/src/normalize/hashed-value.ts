@@ -13,11 +13,13 @@ import { kept, type NormalizeResult } from './result';
  */
 const SHARED_VALUE_FIELDS: readonly HashedField[] = ['fn', 'ln', 'ge', 'ct', 'st', 'zp', 'country'];
 
-/** Enough for the common names, cities and postcodes of a large store's recent orders, a few MB at most. */
+/** Enough for the common names, cities and postcodes of a large store's recent orders. */
 const MEMO_CAPACITY = 10_000;
+/** Longer than any real name, city or postcode: a longer value is normalized each time, never kept. */
+const MAX_MEMO_KEY_LENGTH = 100;
 
 const MEMOS: ReadonlyMap<HashedField, BoundedMemo<NormalizeResult>> = new Map(
-  SHARED_VALUE_FIELDS.map((field) => [field, new BoundedMemo<NormalizeResult>(MEMO_CAPACITY)]),
+  SHARED_VALUE_FIELDS.map((field) => [field, new BoundedMemo<NormalizeResult>(MEMO_CAPACITY, MAX_MEMO_KEY_LENGTH)]),
 );
 
 /** The wire hash of one raw value of a hashed field, or why it is left out. */

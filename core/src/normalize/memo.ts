@@ -1,8 +1,9 @@
 /**
  * A cache for pure functions of low-cardinality input (cities, states, postcodes, countries):
  * many customers share them, so most calls are answered without normalizing or hashing again.
- * It is emptied whenever it would pass `capacity`, so a stream of distinct values (a bad feed,
- * an attacker) costs bounded memory and only the misses it would have cost anyway.
+ * It is emptied whenever it would pass `capacity`, and keeps no key longer than `maxKeyLength`,
+ * so a stream of distinct or huge values (a bad feed, an attacker) costs bounded memory and only
+ * the misses it would have cost anyway.
  *
  * Keys have two parts, a scope (the country a value is read in) and the value, held in nested maps:
  * joining them into one string would build and hash a new string on every call, hit or not.
@@ -12,7 +13,10 @@ export class BoundedMemo<V extends NonNullable<unknown> | null> {
   private readonly scopes = new Map<string, Map<string, V>>();
   private entries = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly maxKeyLength: number,
+  ) {}
 
   get size(): number {
     return this.entries;
@@ -23,8 +27,9 @@ export class BoundedMemo<V extends NonNullable<unknown> | null> {
     return this.scopes.get(scope)?.get(key);
   }
 
-  /** Keeps `value` for (`scope`, `key`) and returns it. */
+  /** Keeps `value` for (`scope`, `key`) unless the key is too long, and returns it. */
   set(scope: string, key: string, value: V): V {
+    if (key.length > this.maxKeyLength) return value;
     if (this.entries >= this.capacity) {
       this.scopes.clear();
       this.entries = 0;

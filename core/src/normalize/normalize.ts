@@ -21,7 +21,7 @@ export function isHashedField(field: UserDataField): field is HashedField {
 }
 
 /** Every event names its country, and a store's events name a few: each is looked up once. */
-const REGION_BY_COUNTRY = new BoundedMemo<string | null>(10_000);
+const REGION_BY_COUNTRY = new BoundedMemo<string | null>(1_000, 100);
 
 export function resolveContext(ctx: NormalizeContext = {}): ResolvedContext {
   return { country: ctx.country ? (regionOf(ctx.country) ?? undefined) : undefined, dateFormat: ctx.dateFormat };
