@@ -8,10 +8,15 @@ import { nfc } from './text';
  * a dashless UUID or an MD5 looks exactly like that, and Meta matches on SHA-256 only.
  */
 const PRE_HASHED = /^([a-fA-F0-9]{64})(\.[A-Za-z0-9]{2,8})?$/;
+const DIGEST_LENGTH = 64;
 
 /** SHA-256 over the UTF-8 bytes of the NFC form, as lowercase hex (one-shot: no Hash object per value). */
 export function sha256Hex(text: string): string {
-  return hash('sha256', nfc(text), 'hex');
+  return sha256HexOfNfc(nfc(text));
+}
+
+function sha256HexOfNfc(text: string): string {
+  return hash('sha256', text, 'hex');
 }
 
 /**
@@ -19,6 +24,8 @@ export function sha256Hex(text: string): string {
  * or null when the text is not a SHA-256 digest.
  */
 export function asPreHashed(text: string): string | null {
+  // Every value is asked, twice: most are far shorter than a digest, which answers without the regex.
+  if (text.length < DIGEST_LENGTH) return null;
   const match = PRE_HASHED.exec(text.trim());
   if (!match) return null;
   const [, digest = '', appendix = ''] = match;
@@ -31,4 +38,9 @@ export function asPreHashed(text: string): string | null {
  */
 export function hashField(_field: HashedField, normalized: string): string {
   return asPreHashed(normalized) ?? sha256Hex(normalized);
+}
+
+/** As `hashField` for what `normalizeResolved` kept, which is NFC already: no second NFC pass. */
+export function hashNfc(normalized: string): string {
+  return asPreHashed(normalized) ?? sha256HexOfNfc(normalized);
 }

@@ -3,6 +3,7 @@ import { toAlpha2 } from './country';
 import type { DateFormat } from './date-of-birth';
 import { FIELD_RULES, type ResolvedContext } from './fields';
 import { asPreHashed } from './hash';
+import { BoundedMemo } from './memo';
 import { dropped, kept, type NormalizeResult } from './result';
 import { nfc } from './text';
 
@@ -19,8 +20,17 @@ export function isHashedField(field: UserDataField): field is HashedField {
   return HASHED.has(field);
 }
 
+/** Every event names its country, and a store's events name a few: each is looked up once. */
+const REGION_BY_COUNTRY = new BoundedMemo<string | null>(1_000, 100);
+
 export function resolveContext(ctx: NormalizeContext = {}): ResolvedContext {
-  return { country: ctx.country ? toAlpha2(ctx.country)?.toLowerCase() : undefined, dateFormat: ctx.dateFormat };
+  return { country: ctx.country ? (regionOf(ctx.country) ?? undefined) : undefined, dateFormat: ctx.dateFormat };
+}
+
+/** The lowercase alpha-2 code of a country code or name, null for none. */
+function regionOf(country: string): string | null {
+  const cached = REGION_BY_COUNTRY.get('', country);
+  return cached !== undefined ? cached : REGION_BY_COUNTRY.set('', country, toAlpha2(country)?.toLowerCase() ?? null);
 }
 
 /**

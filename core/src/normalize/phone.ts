@@ -1,17 +1,15 @@
 import {
-  isSupportedCountry,
-  parseIncompletePhoneNumber,
+  getCountries,
   parsePhoneNumberFromString,
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js';
+import { readingAsInternational, readingInRegion, UNSURE, type Reading } from './phone-reading';
+import { phoneDigits, withoutLeadingZeros } from './phone-text';
 import { dropped, kept, type NormalizeResult } from './result';
 
-/**
- * A trailing extension: `ext. 123`, `x123`, `extension 12`, `#12`, RFC 3966's `;ext=123`. It is not
- * part of the number, so it goes before the letters do, or its digits would join the number.
- */
-const EXTENSION = /(?:;\s*ext\s*=|(?<!\p{L})(?:ext(?:ension|n)?|x)\.?:?|#)\s*\d{1,7}\s*$/iu;
+/** The library's `isSupportedCountry()` asks its metadata anew on every call; the answer never changes. */
+const SUPPORTED_REGIONS: ReadonlySet<string> = new Set(getCountries());
 
 /**
  * `ph`: E.164 digits with the country code and nothing else: no `+`, `00`, trunk `0`, `(0)`,
@@ -24,18 +22,18 @@ const EXTENSION = /(?:;\s*ext\s*=|(?<!\p{L})(?:ext(?:ension|n)?|x)\.?:?|#)\s*\d{
  * trunk `0` and international prefix, such as 011 or 0011), else as carrying its country code after
  * any run of leading zeros (`+001 616…`, `0000015551234567`). A number only has to be *possible*
  * for its country; a *valid* reading is preferred when several exist. Meta's own example
- * `14251234567` is possible but not valid, and must pass.
+ * `14251234567` is possible but not valid, and must pass. `read` makes the readings: tests pass
+ * the library's alone to prove the metadata shortcut changes nothing.
  */
-export function normalizePhone(text: string, country: string | undefined): NormalizeResult {
-  // NFKC turns full-width digits and `＋` into ASCII; the library keeps digits and a leading `+`.
-  const cleaned = parseIncompletePhoneNumber(text.normalize('NFKC').trim().replace(EXTENSION, ''));
+export function normalizePhone(text: string, country: string | undefined, read = readPhone): NormalizeResult {
+  const cleaned = phoneDigits(text);
   const digits = cleaned.replace(/^\+/, '');
   if (!digits) return dropped('phone has no digits');
 
   const international = cleaned.startsWith('+');
   const region = country?.toUpperCase();
-  const best = bestReading(digits, international, region && isSupportedCountry(region) ? region : undefined);
-  if (best) return kept(best.number.slice(1));
+  const e164 = read(digits, international, region && SUPPORTED_REGIONS.has(region) ? (region as CountryCode) : undefined);
+  if (e164) return kept(e164);
 
   if (international || /^00/.test(digits)) return dropped('phone is not a possible international number');
   if (region) return dropped(`phone could not be parsed for country ${region}`);
@@ -51,33 +49,76 @@ function isPlausible(number: PhoneNumber): boolean {
   return number.isPossible() && !number.nationalNumber.startsWith('0');
 }
 
+/** The E.164 digits of the best reading, without its `+`. */
+export type PhoneReader = (digits: string, international: boolean, region: CountryCode | undefined) => string | undefined;
+
+/** The best reading from libphonenumber's metadata where that is certain, else the library's own. */
+const readPhone: PhoneReader = (digits, international, region) => {
+  const fromMetadata = readWithMetadata(digits, international, region);
+  return fromMetadata === UNSURE ? readWithLibrary(digits, international, region) : fromMetadata;
+};
+
+/** The library's best reading as its metadata alone tells it (phone-reading.ts), or UNSURE. */
+export function readWithMetadata(digits: string, international: boolean, region: CountryCode | undefined): string | undefined | typeof UNSURE {
+  return bestReading(readingsOf(digits, international, region, METADATA));
+}
+
+/** The reading libphonenumber alone gives. */
+export const readWithLibrary: PhoneReader = (digits, international, region) => {
+  const best = bestReading(readingsOf(digits, international, region, LIBRARY));
+  return best === UNSURE ? undefined : best;
+};
+
+type Outcome = Reading | undefined | typeof UNSURE;
+
+/** How one reading is made. Undefined: there is no such reading; UNSURE: the reader cannot tell. */
+interface Reader {
+  asInternational: (digits: string) => Outcome;
+  inRegion: (digits: string, region: CountryCode) => Outcome;
+}
+
+const LIBRARY: Reader = {
+  asInternational: (digits) => readingOf(parsePhoneNumberFromString(`+${digits}`)),
+  inRegion: (digits, region) => readingOf(parsePhoneNumberFromString(digits, region)),
+};
+
+const METADATA: Reader = { asInternational: readingAsInternational, inRegion: readingInRegion };
+
+function readingOf(number: PhoneNumber | undefined): Reading | undefined {
+  if (!number) return undefined;
+  const valid = number.isValid();
+  // Plausibility decides only among readings that are not valid.
+  return { digits: number.number.slice(1), valid, plausible: !valid && isPlausible(number) };
+}
+
 /**
- * The readings of a number, most trusted first, each parsed only when asked for. After a `+`, only
+ * The readings of a number, most trusted first, each made only when asked for. After a `+`, only
  * its country code can follow, so leading zeros there are an international prefix typed twice.
  * Without one, the address country reads it first; then two or more leading zeros are an
  * international prefix (00, 000…), while a single 0 is a trunk prefix that only a country can
  * resolve; then the digits may already start with a country code (`442079460958`).
  */
-function readingsOf(digits: string, international: boolean, region: CountryCode | undefined): Array<() => PhoneNumber | undefined> {
-  const asInternational = () => parsePhoneNumberFromString(`+${digits.replace(/^0+/, '')}`);
+function readingsOf(digits: string, international: boolean, region: CountryCode | undefined, reader: Reader): Array<() => Outcome> {
+  const asInternational = () => reader.asInternational(withoutLeadingZeros(digits));
   if (international) return [asInternational];
   return [
-    () => (region ? parsePhoneNumberFromString(digits, region) : undefined),
+    () => (region ? reader.inRegion(digits, region) : undefined),
     () => (/^00/.test(digits) || !digits.startsWith('0') ? asInternational() : undefined),
   ];
 }
 
 /**
  * The first valid reading, else the first plausible one. A valid reading ends the search, so a
- * number written for its address country is parsed once, not once per reading.
+ * number written for its address country is read once, not once per reading.
  */
-function bestReading(digits: string, international: boolean, region: CountryCode | undefined): PhoneNumber | undefined {
-  const parsed: PhoneNumber[] = [];
-  for (const read of readingsOf(digits, international, region)) {
-    const number = read();
-    if (!number) continue;
-    if (number.isValid()) return number;
-    parsed.push(number);
+function bestReading(readings: Array<() => Outcome>): string | undefined | typeof UNSURE {
+  const made: Reading[] = [];
+  for (const read of readings) {
+    const reading = read();
+    if (reading === UNSURE) return UNSURE;
+    if (!reading) continue;
+    if (reading.valid) return reading.digits;
+    made.push(reading);
   }
-  return parsed.find(isPlausible);
+  return made.find((reading) => reading.plausible)?.digits;
 }

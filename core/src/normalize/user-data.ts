@@ -1,7 +1,8 @@
-import { HASHED_FIELDS, type HashedField, PLAIN_FIELDS, type UserDataField, type WireUserData } from '../meta/wire';
+import { HASHED_FIELDS, PLAIN_FIELDS, type UserDataField, type WireUserData } from '../meta/wire';
 import { FIELD_RULES } from './fields';
-import { hashField } from './hash';
+import { hashedValue } from './hashed-value';
 import { normalizeResolved, resolveContext, type NormalizeContext } from './normalize';
+import type { NormalizeResult } from './result';
 
 /** user_data as collected from the store: any key may hold one value, several, or nothing. */
 export type RawUserData = Partial<Record<UserDataField, string | string[] | null | undefined>>;
@@ -20,25 +21,14 @@ export interface DroppedField {
  * Without `ctx.country`, the raw `country` value serves as the phone/zp/st region.
  */
 export function hashUserData(raw: RawUserData, ctx: NormalizeContext = {}): { userData: WireUserData; dropped: DroppedField[] } {
-  const rawCountry = valuesOf(raw.country).find((value): value is string => typeof value === 'string');
-  const resolved = resolveContext({ ...ctx, country: ctx.country ?? rawCountry });
+  const resolved = resolveContext({ ...ctx, country: ctx.country ?? firstText(raw.country) });
   const userData: WireUserData = {};
   const dropped: DroppedField[] = [];
-
-  const hashOne = (field: HashedField, value: string): string | undefined => {
-    const result = normalizeResolved(field, value, resolved);
-    if (result.value !== null) return hashField(field, result.value);
+  const keep = (field: UserDataField, result: NormalizeResult): string | undefined => {
+    if (result.value !== null) return result.value;
     dropped.push({ field, reason: result.reason });
     return undefined;
   };
-
-  const normalizedValues = (field: UserDataField): string[] =>
-    valuesOf(raw[field]).flatMap((value) => {
-      const result = normalizeResolved(field, value, resolved);
-      if (result.value !== null) return [result.value];
-      dropped.push({ field, reason: result.reason });
-      return [];
-    });
 
   for (const field of HASHED_FIELDS) {
     const value = raw[field];
@@ -46,22 +36,32 @@ export function hashUserData(raw: RawUserData, ctx: NormalizeContext = {}): { us
     if (value === undefined || value === null) continue;
     if (typeof value === 'string') {
       // One value, the usual case: the same steps as below without the lists and the set.
-      const hashed = value.trim() ? hashOne(field, value) : undefined;
+      const hashed = value.trim() ? keep(field, hashedValue(field, value, resolved)) : undefined;
       if (hashed !== undefined) userData[field] = [hashed];
       continue;
     }
-    const hashes = [...new Set(normalizedValues(field).map((value) => hashField(field, value)))];
-    if (hashes.length > 0) userData[field] = hashes;
+    const hashes = new Set<string>();
+    for (const item of valuesOf(value)) {
+      const hashed = keep(field, hashedValue(field, item, resolved));
+      if (hashed !== undefined) hashes.add(hashed);
+    }
+    if (hashes.size > 0) userData[field] = [...hashes];
   }
   for (const field of PLAIN_FIELDS) {
     if (raw[field] === undefined || raw[field] === null) continue;
-    const [first, ...others] = new Set(normalizedValues(field));
+    const [first, ...others] = new Set(valuesOf(raw[field]).flatMap((value) => keep(field, normalizeResolved(field, value, resolved)) ?? []));
     if (first !== undefined) userData[field] = first;
     if (others.length > 0) {
       dropped.push({ field, reason: `${FIELD_RULES[field].label} takes one value; ${others.length} more left out` });
     }
   }
   return { userData, dropped };
+}
+
+/** The first non-blank text of one raw key. */
+function firstText(value: RawUserData[UserDataField]): string | undefined {
+  if (typeof value === 'string') return value.trim() ? value : undefined;
+  return valuesOf(value).find((item): item is string => typeof item === 'string');
 }
 
 /** The non-blank values of one raw key. Non-strings are kept so they are reported, not lost. */
