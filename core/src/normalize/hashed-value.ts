@@ -7,13 +7,14 @@ import { kept, type NormalizeResult } from './result';
 
 /**
  * Fields whose values repeat across customers: a store's shoppers share a few genders, countries,
- * states, cities and postcodes, and the common first and last names (Mary, Smith). Their
- * normalizers read no context but the country, so the country and the raw text decide the
- * outcome (the same zip is cut to 5 digits in the US only).
+ * states, cities and postcodes. Their normalizers read no context but the country, so the country
+ * and the raw text decide the outcome (the same zip is cut to 5 digits in the US only). Names are
+ * left out: drawn as a store's are (bench/lib/customers.js), caching them gained nothing measurable,
+ * and it would keep customers' names in memory after their orders are written.
  */
-const SHARED_VALUE_FIELDS: readonly HashedField[] = ['fn', 'ln', 'ge', 'ct', 'st', 'zp', 'country'];
+const SHARED_VALUE_FIELDS: readonly HashedField[] = ['ge', 'ct', 'st', 'zp', 'country'];
 
-/** Enough for the common names, cities and postcodes of a large store's recent orders. */
+/** Enough for the common cities and postcodes of a large store's recent orders. */
 const MEMO_CAPACITY = 10_000;
 /** Longer than any real name, city or postcode: a longer value is normalized each time, never kept. */
 const MAX_MEMO_KEY_LENGTH = 100;
