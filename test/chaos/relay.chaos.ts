@@ -25,7 +25,7 @@ import { offerOrders } from './support/offer-orders';
 import { BODY_CANARY, pixelPosts, pixelReport } from './support/pixel-posts';
 import { API_SECRET, type RelayProcess, type ServerProcess, startServer, startWorker } from './support/processes';
 import { sampleRss } from './support/rss-samples';
-import { eventKey, missing, receptionTimes } from './support/sandbox-record';
+import { eventKey, invalidEventRequests, missing, receptionTimes } from './support/sandbox-record';
 import { adminCall, cartBody, deliverLikeShopify, type DeliveryResult, orderBody, sessionToken, signedHeaders } from './support/shopify';
 const { summaryFile } = require('./support/summary-file') as { summaryFile: (part: string) => string };
 
@@ -314,7 +314,7 @@ describe('hostile input', () => {
     const logged = new Set(warnings.map((line) => line?.webhookId));
     expect(refused.filter((id) => !logged.has(id))).toEqual([]);
     // The sandbox checks every event as Graph would: an invalid one is answered 400.
-    expect(sandbox.requests.filter((request) => request.status === 400 && request.fault === undefined && request.refusedEvent === undefined)).toEqual([]);
+    expect(invalidEventRequests(sandbox)).toEqual([]);
     saveSummary();
   });
 
@@ -454,7 +454,7 @@ describe('storefront pixel posts', () => {
     while (Date.now() < deadline && (await open()) > 0) await sleep(500);
     expect(await open()).toBe(0);
     expect(await database.db.client.outboxEvent.findMany({ where: { storeId, status: 'failed' }, select: { eventName: true, reason: true, reasonDetail: true } })).toEqual([]);
-    expect(sandbox.requests.filter((request) => request.status === 400 && request.fault === undefined && request.refusedEvent === undefined)).toEqual([]);
+    expect(invalidEventRequests(sandbox)).toEqual([]);
     saveSummary();
   });
 

@@ -14,7 +14,8 @@ export function normalizeEmail(text: string): NormalizeResult {
   if (/\s/u.test(email)) return notAnAddress('it contains a space');
   const at = email.indexOf('@');
   if (at < 0 || email.includes('@', at + 1)) return notAnAddress('it needs exactly one @');
-  const [local, domain] = [email.slice(0, at), email.slice(at + 1)];
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
   if (!local || !domain) return notAnAddress('nothing before or after the @');
   if (email.includes('..')) return notAnAddress('it has two dots in a row');
   if (!/^[^.].*\.[^.]+$/u.test(domain)) return notAnAddress('its domain has no dot between two names');

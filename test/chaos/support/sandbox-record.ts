@@ -19,6 +19,14 @@ export function receptionTimes(sandbox: GraphSandbox): Map<string, number[]> {
   return times;
 }
 
+/**
+ * Requests the strict sandbox refused as Graph refuses an invalid event: 400 with no injected fault
+ * and not refused by the suite's own `refuseEvents` rule. Each one is an invalid event sent.
+ */
+export function invalidEventRequests(sandbox: GraphSandbox): GraphSandbox['requests'] {
+  return sandbox.requests.filter((request) => request.status === 400 && request.fault === undefined && request.refusedEvent === undefined);
+}
+
 /** The expected keys that have not reached the sandbox (yet). */
 export function missing(sandbox: GraphSandbox, expected: Iterable<string>): string[] {
   const times = receptionTimes(sandbox);
