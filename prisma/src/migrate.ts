@@ -151,7 +151,7 @@ function refuseBrokenReferences(db: BetterSqlite3.Database): void {
   );
 }
 
-async function migratePostgres(url: string, schema: string | undefined, files: MigrationFile[]): Promise<string[]> {
+export async function migratePostgres(url: string, schema: string | undefined, files: MigrationFile[]): Promise<string[]> {
   const client = new pg.Client({ connectionString: url, ...searchPathOption(schema) });
   await client.connect();
   try {

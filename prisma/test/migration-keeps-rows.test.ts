@@ -25,7 +25,7 @@ function populate(filePath: string): void {
       INSERT INTO "PixelConfig" ("id", "storeId", "pixelId", "updatedAt") VALUES ('pixel-1', 'store-1', '1234567890', 0);
       INSERT INTO "OutboxEvent" ("id", "storeId", "pixelConfigId", "pixelKey", "eventName", "eventId", "sourceId", "eventTime",
           "payload", "status", "userDataKeys", "updatedAt")
-        VALUES ('event-1', 'store-1', 'pixel-1', 'pixel-1', 'Purchase', 'order-1', 'order-1', 0, '{}', 'sent', '[]', 0);
+        VALUES ('event-1', 'store-1', 'pixel-1', 'pixel-1', 'Purchase', 'order-1', 'order-1', 0, '{"event_name":"Purchase"}', 'sent', '[]', 0);
       INSERT INTO "DeliveryAttempt" ("id", "outboxEventId", "attemptedAt", "outcome") VALUES ('attempt-1', 'event-1', 0, 'sent');
     `);
   } finally {
@@ -40,6 +40,7 @@ function read(filePath: string) {
       pixels: db.prepare('SELECT "id" FROM "PixelConfig"').all(),
       events: db.prepare('SELECT "id", "pixelConfigId" FROM "OutboxEvent"').all(),
       attempts: db.prepare('SELECT "id", "outboxEventId" FROM "DeliveryAttempt"').all(),
+      payloads: db.prepare('SELECT "id", "payload" FROM "OutboxPayload"').all(),
     };
   } finally {
     db.close();
@@ -62,6 +63,7 @@ describe('sqlite migrations on a populated install', () => {
       pixels: [{ id: 'pixel-1' }],
       events: [{ id: 'event-1', pixelConfigId: 'pixel-1' }],
       attempts: [{ id: 'attempt-1', outboxEventId: 'event-1' }],
+      payloads: [{ id: 'event-1', payload: '{"event_name":"Purchase"}' }],
     });
   });
 

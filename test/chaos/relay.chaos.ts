@@ -269,8 +269,8 @@ describe('cart updates out of order', () => {
     const snapshot = await database.db.carts.get(store!.id, 'chaos-cart');
     expect(snapshot?.lines.map((line) => line.quantity)).toEqual([3]);
     // One AddToCart for the three units: the older states added nothing.
-    const rows = await database.db.client.outboxEvent.findMany({ where: { storeId: store!.id, eventName: 'AddToCart' } });
-    expect(rows.map((row) => (JSON.parse(row.payload) as { custom_data: { contents: { quantity: number }[] } }).custom_data.contents[0]?.quantity)).toEqual([3]);
+    const rows = await database.db.client.outboxEvent.findMany({ where: { storeId: store!.id, eventName: 'AddToCart' }, include: { body: true } });
+    expect(rows.map((row) => (JSON.parse(row.body!.payload) as { custom_data: { contents: { quantity: number }[] } }).custom_data.contents[0]?.quantity)).toEqual([3]);
   });
 });
 

@@ -46,8 +46,8 @@ forEachDatabase((t) => {
   const seconds = (n: number) => new Date(Date.now() + n * 1000);
 
   const unitsAdded = async (cartToken: string) => {
-    const rows = await harness().runtime.db.client.outboxEvent.findMany({ where: { eventName: 'AddToCart', sourceId: cartToken }, select: { payload: true } });
-    return rows.map((row) => (JSON.parse(row.payload) as { custom_data: { num_items: number } }).custom_data.num_items).reduce((sum, n) => sum + n, 0);
+    const rows = await harness().runtime.db.client.outboxEvent.findMany({ where: { eventName: 'AddToCart', sourceId: cartToken }, select: { body: { select: { payload: true } } } });
+    return rows.map((row) => (JSON.parse(row.body!.payload) as { custom_data: { num_items: number } }).custom_data.num_items).reduce((sum, n) => sum + n, 0);
   };
 
   it('counts the units added once when two updates diffed against the same stored cart race', async () => {

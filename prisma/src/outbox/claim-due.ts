@@ -3,6 +3,7 @@ import { assertClaimArguments, claimedEvent, type ClaimedBatch, type Lease } fro
 import type { Db } from '../client';
 import { readTime } from '../driver/sql-driver';
 import { deliveryStatements } from './delivery-sql';
+import { payloadText } from './payload-text';
 
 interface ClaimedRow {
   id: string;
@@ -14,6 +15,9 @@ interface ClaimedRow {
   attempts: number;
   nextAttemptAt: unknown;
 }
+
+/** What the claim statement returns: on SQLite without the payload, which a second statement reads. */
+type ClaimedColumns = Omit<ClaimedRow, 'payload'> & Partial<Pick<ClaimedRow, 'payload'>>;
 
 export interface ClaimRequest {
   workerId: string;
@@ -31,10 +35,14 @@ export interface ClaimRequest {
 export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBatch[]> {
   assertClaimArguments(request);
   const lease: Lease = { token: `${request.workerId}/${randomUUID()}`, expiresAt: new Date(request.now.getTime() + request.leaseMs) };
-  const { claimPlanSettings, claim } = deliveryStatements(db);
+  const { claimPlanSettings, claim, claimPayloads } = deliveryStatements(db);
   const rows = await db.sql.transaction(async (tx) => {
     for (const setting of claimPlanSettings) await tx.run(setting);
-    return tx.query<ClaimedRow>(claim, [lease.token, lease.expiresAt, request.now, request.limit]);
+    const claimed = await tx.query<ClaimedColumns>(claim, [lease.token, lease.expiresAt, request.now, request.limit]);
+    if (claimPayloads === undefined || claimed.length === 0) return claimed as ClaimedRow[];
+    const bodies = new Map<string, { payload: string }>();
+    for (const body of await tx.query<{ id: string; payload: string }>(claimPayloads, [JSON.stringify(claimed.map(({ id }) => id))])) bodies.set(body.id, body);
+    return claimed.map((row): ClaimedRow => ({ ...row, payload: payloadText(row.id, bodies.get(row.id)) }));
   });
 
   const due = rows.map((row) => ({ row, dueAt: readTime(row.nextAttemptAt).getTime() }));

@@ -17,6 +17,7 @@ import {
 import { browserFromJson } from '../cart-state/cart-json';
 import type { Db, Prisma, Tx } from '../client';
 import { idChunks } from './id-chunks';
+import { payloadText } from './payload-text';
 
 interface CustomerClauses {
   events: Prisma.OutboxEventWhereInput[];
@@ -57,7 +58,7 @@ export async function deleteCustomerData(db: Db, storeId: string, selector: Cust
 
 const ATTEMPT_FIELDS = { attemptedAt: true, outcome: true, httpStatus: true, code: true, subcode: true, fbtraceId: true, latencyMs: true, message: true } as const;
 
-type EventRow = Prisma.OutboxEventGetPayload<{ include: { deliveries: { select: typeof ATTEMPT_FIELDS } } }>;
+type EventRow = Prisma.OutboxEventGetPayload<{ include: { deliveries: { select: typeof ATTEMPT_FIELDS }; body: { select: { payload: true } } } }>;
 
 function exportedEvent(row: EventRow): ExportedEvent {
   return {
@@ -72,7 +73,7 @@ function exportedEvent(row: EventRow): ExportedEvent {
     eventTime: row.eventTime,
     createdAt: row.createdAt,
     sentAt: row.sentAt,
-    payload: JSON.parse(row.payload) as ServerEvent,
+    payload: JSON.parse(payloadText(row.id, row.body)) as ServerEvent,
     attempts: row.deliveries.map((attempt) => ({
       attemptedAt: attempt.attemptedAt,
       outcome: attempt.outcome as ExportedEvent['attempts'][number]['outcome'],
@@ -92,7 +93,7 @@ export async function exportCustomerData(db: Db, storeId: string, selector: Cust
     const clauses = await customerClauses(tx, storeId, selector);
     const events = new Map<string, EventRow>();
     for (const where of clauses.events) {
-      const rows = await tx.outboxEvent.findMany({ where, include: { deliveries: { select: ATTEMPT_FIELDS, orderBy: { attemptedAt: 'asc' } } } });
+      const rows = await tx.outboxEvent.findMany({ where, include: { deliveries: { select: ATTEMPT_FIELDS, orderBy: { attemptedAt: 'asc' } }, body: { select: { payload: true } } } });
       for (const row of rows) events.set(row.id, row);
     }
     const carts = new Map<string, Prisma.CartStateGetPayload<object>>();

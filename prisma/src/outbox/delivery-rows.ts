@@ -26,12 +26,15 @@ export function duplicateDelivery(): RecordResult {
   return { duplicateDelivery: true, inserted: 0, duplicateEvents: 0, stitched: 0 };
 }
 
+/** The OutboxPayload row of an inserted event: $1 its id, $2 its payload as JSON text. */
+export const INSERT_PAYLOAD = `INSERT INTO "OutboxPayload" ("id", "payload") VALUES ($1, $2)`;
+
 /**
  * An OutboxEvent row's columns: those of `eventValues`, in its order, then attempts (0), createdAt
  * and updatedAt (the write's `now`).
  */
 export const EVENT_COLUMNS = `"id", "storeId", "pixelConfigId", "pixelKey", "eventName", "eventId", "sourceId",
-    "customerRef", "cartToken", "checkoutToken", "eventTime", "payload", "status", "reason", "reasonDetail", "userDataKeys",
+    "customerRef", "cartToken", "checkoutToken", "eventTime", "status", "reason", "reasonDetail", "userDataKeys",
     "droppedUserData", "nextAttemptAt", "awaitingTwin", "withoutConsentSignal", "attempts", "createdAt", "updatedAt"`;
 
 /** An event's row values but attempts, createdAt and updatedAt, in EVENT_COLUMNS' order. */
@@ -50,7 +53,6 @@ export function eventValues(id: string, event: NewOutboxEvent): Array<string | D
     event.cartToken ?? null,
     event.checkoutToken ?? null,
     event.eventTime,
-    JSON.stringify(event.payload),
     event.status,
     event.reason ?? null,
     event.reasonDetail ?? null,

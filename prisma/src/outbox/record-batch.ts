@@ -1,6 +1,6 @@
 /**
  * A batch of deliveries on PostgreSQL in a few statements: one multi-row INSERT for the receipts and
- * one for the events (each RETURNING the ids it inserted), then the few statements that are per
+ * one for the events (each RETURNING the ids it inserted), one for the inserted events' payloads, then the few statements that are per
  * delivery by nature (a cart snapshot's compare-and-swap, merging an event into its twin). Two round
  * trips per webhook became about five per batch. It runs inside the group commit's first run, so any
  * throw (a refused row, a cart conflict) rolls the batch back and it is written delivery by delivery.
@@ -12,6 +12,9 @@ import type { SqlValue } from '../driver/sql-driver';
 import { uuidv7 } from '../ids';
 import { duplicateDelivery, EVENT_COLUMNS, eventValues, type Delivery } from './delivery-rows';
 import { stitchEvent } from './stitch-event';
+
+/** The inserted events' OutboxPayload rows, all in one JSON parameter ($1: [{id, payload}]). */
+const INSERT_PAYLOADS = `INSERT INTO "OutboxPayload" ("id", "payload") SELECT * FROM json_to_recordset($1::json) AS p("id" text, "payload" text)`;
 
 /** Rows per statement: 500 events bind 9,501 parameters, far below PostgreSQL's 65,535. */
 const ROWS_PER_STATEMENT = 500;
@@ -54,6 +57,9 @@ export async function writeBatchOnPostgres(tx: GroupTransaction, deliveries: rea
 
   const events = deliveries.flatMap(({ events: planned }, index) => (proceeds[index] ? planned.map((event) => ({ index, event, id: uuidv7(ms) })) : []));
   const insertedEvents = await insertRows(tx, `INSERT INTO "OutboxEvent" (${EVENT_COLUMNS})`, '("pixelKey", "eventName", "eventId")', '0, $1, $1', events.map(({ id, event }) => eventValues(id, event)), now);
+
+  const payloads = events.filter(({ id }) => insertedEvents.has(id)).map(({ id, event }) => ({ id, payload: JSON.stringify(event.payload) }));
+  if (payloads.length > 0) await tx.run(INSERT_PAYLOADS, [JSON.stringify(payloads)]);
 
   const results: RecordResult[] = deliveries.map((delivery, index) => (proceeds[index] ? { duplicateDelivery: false, inserted: 0, duplicateEvents: 0, stitched: 0 } : duplicateDelivery()));
   // In batch order, as one delivery after another would: an event whose key another row holds (an

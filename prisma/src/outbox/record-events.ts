@@ -15,7 +15,7 @@ import { createGroupCommit, type GroupCommit, type GroupTransaction, type GroupW
 import type { SqlDriver } from '../driver/sql-driver';
 import { uuidv7 } from '../ids';
 import { currentStoreVersion, StoreContextChangedError, type StoreVersion } from '../stores/store-version';
-import { duplicateDelivery, EVENT_COLUMNS, eventValues, type Delivery, type PrismaRecordOptions } from './delivery-rows';
+import { duplicateDelivery, EVENT_COLUMNS, eventValues, INSERT_PAYLOAD, type Delivery, type PrismaRecordOptions } from './delivery-rows';
 import { writeBatchOnPostgres } from './record-batch';
 import { stitchEvent } from './stitch-event';
 
@@ -29,7 +29,7 @@ const INSERT_RECEIPT = `
 
 const INSERT_EVENT = `
   INSERT INTO "OutboxEvent" (${EVENT_COLUMNS})
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 0, $21, $21)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 0, $20, $20)
   ON CONFLICT ("pixelKey", "eventName", "eventId") DO NOTHING`;
 
 async function storeVersionHolds(tx: GroupTransaction, expected: StoreVersion): Promise<boolean> {
@@ -47,8 +47,11 @@ async function writeChecked(provider: Provider, tx: GroupTransaction, { receipt,
   let inserted = 0;
   let stitched = 0;
   for (const event of events) {
-    if ((await tx.run(INSERT_EVENT, [...eventValues(uuidv7(now.getTime()), event), now])) === 1) inserted += 1;
-    else if (await stitchEvent(provider, tx, event, now)) stitched += 1;
+    const id = uuidv7(now.getTime());
+    if ((await tx.run(INSERT_EVENT, [...eventValues(id, event), now])) === 1) {
+      await tx.run(INSERT_PAYLOAD, [id, JSON.stringify(event.payload)]);
+      inserted += 1;
+    } else if (await stitchEvent(provider, tx, event, now)) stitched += 1;
   }
   // Last, so a conflict found here undoes the receipt and events written before it.
   if (options.cartState) await writeCartSnapshot(tx, options.cartState, options.cartStateBasedOn, now);

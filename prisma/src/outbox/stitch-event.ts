@@ -4,9 +4,10 @@ import { readTime, type SqlQueryable } from '../driver/sql-driver';
 import { pixelKeyOf } from './pixel-key';
 
 const FIND_TWIN = `
-  SELECT "id", "status", "reason", "payload", "customerRef", "cartToken", "checkoutToken", "droppedUserData", "awaitingTwin", "nextAttemptAt",
-    "withoutConsentSignal"
-  FROM "OutboxEvent" WHERE "pixelKey" = $1 AND "eventName" = $2 AND "eventId" = $3`;
+  SELECT o."id", o."status", o."reason", p."payload", o."customerRef", o."cartToken", o."checkoutToken", o."droppedUserData", o."awaitingTwin",
+    o."nextAttemptAt", o."withoutConsentSignal"
+  FROM "OutboxEvent" o JOIN "OutboxPayload" p ON p."id" = o."id"
+  WHERE o."pixelKey" = $1 AND o."eventName" = $2 AND o."eventId" = $3`;
 
 /**
  * On PostgreSQL the row is locked as it is read, so a worker claiming it (which skips locked rows)
@@ -31,10 +32,12 @@ interface TwinRow {
 }
 
 const UPDATE_TWIN = `
-  UPDATE "OutboxEvent" SET "payload" = $2, "status" = $3, "reason" = $4, "reasonDetail" = $5, "userDataKeys" = $6,
-    "droppedUserData" = $7, "customerRef" = $8, "cartToken" = $9, "checkoutToken" = $10, "awaitingTwin" = $11,
-    "nextAttemptAt" = $12, "updatedAt" = $13, "withoutConsentSignal" = $14
+  UPDATE "OutboxEvent" SET "status" = $2, "reason" = $3, "reasonDetail" = $4, "userDataKeys" = $5,
+    "droppedUserData" = $6, "customerRef" = $7, "cartToken" = $8, "checkoutToken" = $9, "awaitingTwin" = $10,
+    "nextAttemptAt" = $11, "updatedAt" = $12, "withoutConsentSignal" = $13
   WHERE "id" = $1`;
+
+const UPDATE_TWIN_PAYLOAD = `UPDATE "OutboxPayload" SET "payload" = $2 WHERE "id" = $1`;
 
 /**
  * Merges `event` into the stored row of its key when that row is still open to its twin (core's
@@ -60,9 +63,9 @@ export async function stitchEvent(provider: Provider, tx: SqlQueryable, event: N
     now,
   );
   if (!update) return false;
+  await tx.run(UPDATE_TWIN_PAYLOAD, [row.id, JSON.stringify(update.payload)]);
   await tx.run(UPDATE_TWIN, [
     row.id,
-    JSON.stringify(update.payload),
     update.status,
     update.reason,
     update.reasonDetail,
