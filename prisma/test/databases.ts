@@ -32,7 +32,7 @@ export interface TestDatabase {
 }
 
 /** Every table of the schema, child tables first: a plain DELETE must not trip a foreign key. */
-export const TABLES = ['DataExport', 'DeliveryAttempt', 'OutboxEvent', 'WebhookReceipt', 'CartState', 'PixelConfig', 'Session', 'ComplianceRequest', 'Store'];
+export const TABLES = ['DataExport', 'DeliveryAttempt', 'OutboxPayload', 'OutboxEvent', 'WebhookReceipt', 'CartState', 'PixelConfig', 'Session', 'ComplianceRequest', 'Store'];
 
 async function deleteAllRows(db: Database): Promise<void> {
   await db.client.$transaction(async (tx) => {

@@ -28,12 +28,14 @@ forEachDatabase((t) => {
     expect(await db.client.cartState.count()).toBe(1);
   });
 
-  it('deletes delivered events with their attempts, and old receipts and cart snapshots', async () => {
+  it('deletes delivered events with their attempts and payloads, and old receipts and cart snapshots', async () => {
     const { db, store, pixel, receipt } = await seed();
     expect(await db.client.deliveryAttempt.count()).toBe(1);
+    expect(await db.client.outboxPayload.count()).toBe(1);
     const result = await db.outbox.pruneOlderThan(new Date(Date.now() + HOUR));
     expect(result).toEqual({ events: 1, receipts: 1, carts: 1 });
     expect(await db.client.deliveryAttempt.count()).toBe(0);
+    expect(await db.client.outboxPayload.count()).toBe(0);
     expect(await db.carts.get(store.id, 'cart-1')).toBeNull();
     // The documented cost of pruning: the delivery id no longer deduplicates.
     expect((await db.outbox.record(receipt, [newEvent(store.id, pixel.id, 1)])).inserted).toBe(1);
