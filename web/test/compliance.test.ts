@@ -83,7 +83,9 @@ forEachDatabase((t) => {
         const rows = (await db().client.$queryRawUnsafe(`SELECT * FROM "${table}"`)) as Record<string, unknown>[];
         for (const row of rows) {
           const text = JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-          if (traces.some((trace) => text.includes(trace))) found.push({ table, storeId: row.storeId, outboxEventId: row.outboxEventId });
+          // An OutboxPayload row's id is its event's.
+          const outboxEventId = table === 'OutboxPayload' ? row.id : row.outboxEventId;
+          if (traces.some((trace) => text.includes(trace))) found.push({ table, storeId: row.storeId, outboxEventId });
         }
       }
       return found;
@@ -93,11 +95,12 @@ forEachDatabase((t) => {
     await harness().deliver('customers/redact', compliancePayload('customers-redact.json', SHOP_A, [['299938', ORDER_ID], ['191167', '1']]));
 
     const remaining = await rowsWithTraces();
-    // Shop B's own copies stay: its events, their delivery attempts (joined to B's events), its carts.
+    // Shop B's own copies stay: its events, their payloads and delivery attempts (joined to B's events), its carts.
     const storeBEvents = new Set((await db().client.outboxEvent.findMany({ where: { storeId: storeB.id }, select: { id: true } })).map((row) => row.id));
     const ofShopB = ({ storeId, outboxEventId }: (typeof remaining)[number]) => storeId === storeB.id || storeBEvents.has(outboxEventId as string);
     for (const row of remaining) expect({ ...row, ofShopB: ofShopB(row) }).toEqual({ ...row, ofShopB: true });
     expect(remaining.filter(({ table }) => table === 'OutboxEvent').length).toBe(2);
+    expect(remaining.filter(({ table }) => table === 'OutboxPayload').length).toBe(2);
   });
 
   it('customers/data_request is recorded with its request id and answered 200', async () => {

@@ -231,7 +231,7 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
       const journey = (storeId: string, pixelConfigId: string) => [
         newEvent(storeId, pixelConfigId, 1, { eventName: 'AddToCart', eventId: 'atc-1', sourceId: 'cart-abc', cartToken: 'cart-abc' }),
         newEvent(storeId, pixelConfigId, 2, { eventName: 'InitiateCheckout', eventId: 'ic-1', sourceId: 'chk-1', cartToken: 'cart-abc', checkoutToken: 'chk-1' }),
-        newEvent(storeId, pixelConfigId, 3, { eventId: 'purchase-1', sourceId: 'order-1', cartToken: 'cart-abc', checkoutToken: 'chk-1' }),
+        newEvent(storeId, pixelConfigId, 3, { eventId: 'purchase-1', sourceId: 'order-1', cartToken: 'cart-abc', checkoutToken: 'chk-1', withoutConsentSignal: true }),
         newEvent(storeId, pixelConfigId, 4, { eventName: 'AddToCart', eventId: 'atc-2', sourceId: 'cart-other', cartToken: 'cart-other' }),
       ];
       for (const { storeId, pixelConfigId } of [mine, other]) {
@@ -248,6 +248,7 @@ export function describeCartSnapshotConformance(ctx: ConformanceContext): void {
         ['purchase-1', 'cart-abc', 'chk-1', 'queued'],
       ]);
       expect(exported.events[2]!.payload.user_data.em).toEqual([HASHED_EMAIL]);
+      expect(exported.events.map((row) => row.withoutConsentSignal)).toEqual([false, false, true]);
       expect(exported.carts).toEqual([
         { cartToken: 'cart-abc', checkoutToken: 'chk-1', lines: [line('a', 1)], browser: { ipAddress: '203.0.113.9' }, updatedAt: at(1) },
       ]);

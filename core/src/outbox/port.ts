@@ -381,6 +381,8 @@ export interface ExportedEvent {
   sentAt: Date | null;
   /** The event as Meta receives it: hashed keys, IP, user agent, browser ids, products. */
   payload: ServerEvent;
+  /** True when the event was planned with no consent signal from the storefront (the shop's default applied). */
+  withoutConsentSignal: boolean;
   attempts: Omit<AttemptRecord, 'outboxEventId'>[];
 }
 

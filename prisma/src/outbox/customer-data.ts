@@ -74,6 +74,7 @@ function exportedEvent(row: EventRow): ExportedEvent {
     createdAt: row.createdAt,
     sentAt: row.sentAt,
     payload: JSON.parse(payloadText(row.id, row.body)) as ServerEvent,
+    withoutConsentSignal: row.withoutConsentSignal,
     attempts: row.deliveries.map((attempt) => ({
       attemptedAt: attempt.attemptedAt,
       outcome: attempt.outcome as ExportedEvent['attempts'][number]['outcome'],

@@ -71,6 +71,7 @@ export function exportCustomerData(state: MemoryOutboxState, storeId: string, se
       createdAt: row.createdAt,
       sentAt: row.sentAt,
       payload: structuredClone(row.payload),
+      withoutConsentSignal: row.withoutConsentSignal,
       attempts: state.attempts.filter((attempt) => attempt.outboxEventId === row.id).map(({ outboxEventId: _row, ...attempt }) => attempt),
     })),
     carts: rows.carts.map(({ snapshot }) => ({
