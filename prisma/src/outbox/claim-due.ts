@@ -30,7 +30,9 @@ export interface ClaimRequest {
 /**
  * One UPDATE ... WHERE id IN (SELECT ... LIMIT n) RETURNING (delivery-sql.ts): atomic on its own, so
  * two workers never claim the same row, on either database. `leaseOwner` keeps the claim's token, which
- * starts with the worker id so an operator can tell who holds a row.
+ * starts with the worker id so an operator can tell who holds a row. The payloads come from
+ * OutboxPayload: on PostgreSQL in the same statement, on SQLite from a second one in the same
+ * transaction.
  */
 export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBatch[]> {
   assertClaimArguments(request);
