@@ -11,13 +11,11 @@ interface ClaimedRow {
   eventName: string;
   eventId: string;
   eventTime: unknown;
-  payload: string;
+  /** Null only if the event lost its OutboxPayload row, which payloadText refuses. */
+  payload: string | null;
   attempts: number;
   nextAttemptAt: unknown;
 }
-
-/** What the claim statement returns: on SQLite without the payload, which a second statement reads. */
-type ClaimedColumns = Omit<ClaimedRow, 'payload'> & Partial<Pick<ClaimedRow, 'payload'>>;
 
 export interface ClaimRequest {
   workerId: string;
@@ -30,21 +28,16 @@ export interface ClaimRequest {
 /**
  * One UPDATE ... WHERE id IN (SELECT ... LIMIT n) RETURNING (delivery-sql.ts): atomic on its own, so
  * two workers never claim the same row, on either database. `leaseOwner` keeps the claim's token, which
- * starts with the worker id so an operator can tell who holds a row. The payloads come from
- * OutboxPayload: on PostgreSQL in the same statement, on SQLite from a second one in the same
- * transaction.
+ * starts with the worker id so an operator can tell who holds a row. Each row's payload comes
+ * from OutboxPayload in the same statement.
  */
 export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBatch[]> {
   assertClaimArguments(request);
   const lease: Lease = { token: `${request.workerId}/${randomUUID()}`, expiresAt: new Date(request.now.getTime() + request.leaseMs) };
-  const { claimPlanSettings, claim, claimPayloads } = deliveryStatements(db);
+  const { claimPlanSettings, claim } = deliveryStatements(db);
   const rows = await db.sql.transaction(async (tx) => {
     for (const setting of claimPlanSettings) await tx.run(setting);
-    const claimed = await tx.query<ClaimedColumns>(claim, [lease.token, lease.expiresAt, request.now, request.limit]);
-    if (claimPayloads === undefined || claimed.length === 0) return claimed as ClaimedRow[];
-    const bodies = new Map<string, { payload: string }>();
-    for (const body of await tx.query<{ id: string; payload: string }>(claimPayloads, [JSON.stringify(claimed.map(({ id }) => id))])) bodies.set(body.id, body);
-    return claimed.map((row): ClaimedRow => ({ ...row, payload: payloadText(row.id, bodies.get(row.id)) }));
+    return tx.query<ClaimedRow>(claim, [lease.token, lease.expiresAt, request.now, request.limit]);
   });
 
   const due = rows.map((row) => ({ row, dueAt: readTime(row.nextAttemptAt).getTime() }));
@@ -59,7 +52,7 @@ export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedBa
         eventName: row.eventName,
         eventId: row.eventId,
         eventTime: readTime(row.eventTime),
-        payloadJson: row.payload,
+        payloadJson: payloadText(row.id, row.payload),
         attempts: Number(row.attempts),
       }),
     );

@@ -73,7 +73,7 @@ function exportedEvent(row: EventRow): ExportedEvent {
     eventTime: row.eventTime,
     createdAt: row.createdAt,
     sentAt: row.sentAt,
-    payload: JSON.parse(payloadText(row.id, row.body)) as ServerEvent,
+    payload: JSON.parse(payloadText(row.id, row.body?.payload)) as ServerEvent,
     withoutConsentSignal: row.withoutConsentSignal,
     attempts: row.deliveries.map((attempt) => ({
       attemptedAt: attempt.attemptedAt,

@@ -39,7 +39,8 @@ function claimStatement(provider: Provider): string {
       ORDER BY o."${dueColumn}" LIMIT $4 ${lock})`;
   // Each member is a subquery of its own: its ORDER BY and LIMIT (and PostgreSQL's lock, which a
   // UNION does not take) then apply to it alone.
-  const update = `
+  // The payload comes from its own table in a subquery of RETURNING: one statement on both databases.
+  return `
     UPDATE "OutboxEvent"
     SET "status" = 'sending', "leaseOwner" = $1, "leaseExpiresAt" = $2, "updatedAt" = $3
     WHERE "id" IN (
@@ -48,17 +49,9 @@ function claimStatement(provider: Provider): string {
         UNION ALL
         SELECT * FROM ${kind('sending', 'leaseExpiresAt')} expired) due
       ORDER BY "dueAt" LIMIT $4)
-    RETURNING "id", "pixelConfigId", "eventName", "eventId", "eventTime", "attempts", "nextAttemptAt"`;
-  // PostgreSQL reads the payloads in the same statement; SQLite has no UPDATE in a WITH, and reads
-  // them next (claimPayloads), in the same transaction.
-  if (provider === 'sqlite') return update;
-  return `
-    WITH claimed AS (${update})
-    SELECT c.*, p."payload" FROM claimed c JOIN "OutboxPayload" p ON p."id" = c."id"`;
+    RETURNING "id", "pixelConfigId", "eventName", "eventId", "eventTime", "attempts", "nextAttemptAt",
+      (SELECT p."payload" FROM "OutboxPayload" p WHERE p."id" = "OutboxEvent"."id") AS "payload"`;
 }
-
-/** SQLite: the payloads of the claimed rows in $1 (a JSON array of ids). */
-const CLAIM_PAYLOADS_SQLITE = `SELECT "id", "payload" FROM "OutboxPayload" WHERE "id" IN (SELECT value FROM json_each($1))`;
 
 /**
  * Run before the claim, in its transaction. PostgreSQL's planner, without fresh statistics (a new
@@ -133,9 +126,7 @@ function leaseRenewal(provider: Provider): string {
 
 export interface DeliveryStatements {
   claimPlanSettings: string[];
-  /** On PostgreSQL its rows carry their payload; on SQLite `claimPayloads` reads them. */
   claim: string;
-  claimPayloads: string | undefined;
   outcomeUpdate: string;
   attemptInsert: string;
   leaseRenewal: string;
@@ -149,7 +140,6 @@ export function deliveryStatements(db: Db): DeliveryStatements {
     found = {
       claimPlanSettings: claimPlanSettings(db.provider),
       claim: claimStatement(db.provider),
-      claimPayloads: db.provider === 'sqlite' ? CLAIM_PAYLOADS_SQLITE : undefined,
       outcomeUpdate: outcomeUpdate(db.provider),
       attemptInsert: attemptInsert(db.provider),
       leaseRenewal: leaseRenewal(db.provider),

@@ -14,5 +14,5 @@ export async function findOpenEvents(db: Db, storeId: string, sourceIds: string[
     },
     select: { id: true, pixelConfigId: true, eventName: true, eventId: true, sourceId: true, body: { select: { payload: true } } },
   });
-  return rows.map(({ id, body, ...row }) => ({ ...row, pixelConfigId: row.pixelConfigId as string, payload: JSON.parse(payloadText(id, body)) as ServerEvent }));
+  return rows.map(({ id, body, ...row }) => ({ ...row, pixelConfigId: row.pixelConfigId as string, payload: JSON.parse(payloadText(id, body?.payload)) as ServerEvent }));
 }
