@@ -44,3 +44,9 @@ export const hostileValue = fc.oneof(
   fc.array(fc.anything(), { maxLength: 5 }),
   fc.object({ maxDepth: 3 }),
 );
+
+/**
+ * A hostile value as the text a query string carries. Not String(): a generated object may own a
+ * `toString` or `valueOf` key that is not a function, and String() throws on it.
+ */
+export const hostileText = hostileValue.map((value) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))));
