@@ -40,6 +40,11 @@ async function deleteAllRows(db: Database): Promise<void> {
   });
 }
 
+/** The path of a SQLite file not created yet, in a temp folder of its own (for tests that migrate it themselves). */
+export function tempSqliteFile(prefix: string): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`)), 'install.sqlite');
+}
+
 export interface CreateOptions {
   /** Apply the migrations (default true). */
   migrate?: boolean;

@@ -3,17 +3,11 @@
  * table (SQLite has no ALTER for most changes: copy, DROP, RENAME). With foreign keys on, the DROP
  * fires ON DELETE CASCADE / SET NULL on the tables that reference the dropped one.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { MigrationError, migrateSqlite, readMigrations } from '../src/migrate';
+import { tempSqliteFile } from './databases';
 
 const FIRST_REBUILD = '20261201194109_browser_half';
-
-function tempFile(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capi-relay-migrate-')), 'install.sqlite');
-}
 
 /** Rows as an install running the migrations before the first rebuild wrote them. */
 function populate(filePath: string): void {
@@ -53,7 +47,7 @@ describe('sqlite migrations on a populated install', () => {
 
   it('keep pixels, their events and the events\' delivery attempts through every table rebuild', () => {
     expect(rebuildAt).toBeGreaterThan(0);
-    const filePath = tempFile();
+    const filePath = tempSqliteFile('capi-relay-migrate');
     migrateSqlite(filePath, files.slice(0, rebuildAt));
     populate(filePath);
 
@@ -68,7 +62,7 @@ describe('sqlite migrations on a populated install', () => {
   });
 
   it('refuse a migration that leaves a reference broken, and apply none of the batch', () => {
-    const filePath = tempFile();
+    const filePath = tempSqliteFile('capi-relay-migrate');
     migrateSqlite(filePath, files);
     const orphaning = { name: '29990101000000_orphaning', sql: `INSERT INTO "PixelConfig" ("id", "storeId", "updatedAt") VALUES ('p', 'no-such-store', 0);`, checksum: 'x' };
     const harmless = { name: '29990101000001_harmless', sql: 'CREATE TABLE "Harmless" ("id" TEXT);', checksum: 'y' };

@@ -2,13 +2,10 @@
  * `outbox_payload` moves every outbox row's payload into OutboxPayload before it drops the column:
  * an install upgrading with events still queued sends them with their payloads.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { migratePostgres, migrateSqlite, readMigrations } from '../src/migrate';
-import { PROVIDERS } from './databases';
+import { migratePostgres, migrateSqlite, readMigrations, type MigrationFile } from '../src/migrate';
+import { createTestDatabase, PROVIDERS, tempSqliteFile } from './databases';
 
 const PAYLOAD_MIGRATION = '_outbox_payload';
 const PAYLOAD = '{"event_name":"Purchase","event_id":"order-1"}';
@@ -22,8 +19,8 @@ const ROWS = `
 
 const SELECT_PAYLOADS = 'SELECT "id", "payload" FROM "OutboxPayload"';
 
-async function onSqlite(before: ReturnType<typeof readMigrations>, all: ReturnType<typeof readMigrations>): Promise<unknown[]> {
-  const filePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capi-relay-payload-')), 'install.sqlite');
+async function onSqlite(before: MigrationFile[], all: MigrationFile[]): Promise<unknown[]> {
+  const filePath = tempSqliteFile('capi-relay-payload');
   migrateSqlite(filePath, before);
   const db = new BetterSqlite3(filePath);
   db.exec(ROWS.replaceAll('$1', "'2026-12-01 00:00:00'"));
@@ -37,29 +34,21 @@ async function onSqlite(before: ReturnType<typeof readMigrations>, all: ReturnTy
   }
 }
 
-async function onPostgres(before: ReturnType<typeof readMigrations>, all: ReturnType<typeof readMigrations>): Promise<unknown[]> {
-  const serverUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `capi_relay_payload_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+async function onPostgres(before: MigrationFile[], all: MigrationFile[]): Promise<unknown[]> {
+  const database = await createTestDatabase('postgresql', { migrate: false });
   try {
-    await migratePostgres(url.toString(), undefined, before);
-    const client = new pg.Client({ connectionString: url.toString() });
+    await migratePostgres(database.url, undefined, before);
+    const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
       await client.query(ROWS.replaceAll('$1', "'2026-12-01 00:00:00'"));
-      await migratePostgres(url.toString(), undefined, all);
+      await migratePostgres(database.url, undefined, all);
       return (await client.query(SELECT_PAYLOADS)).rows;
     } finally {
       await client.end();
     }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -2,8 +2,9 @@
  * A batch of deliveries on PostgreSQL in a few statements: one multi-row INSERT for the receipts and
  * one for the events (each RETURNING the ids it inserted), one for the inserted events' payloads,
  * then the few statements that are per delivery by nature (a cart snapshot's compare-and-swap,
- * merging an event into its twin). Two round trips per webhook became about six per batch. It runs inside the group commit's first run, so any
- * throw (a refused row, a cart conflict) rolls the batch back and it is written delivery by delivery.
+ * merging an event into its twin). Two round trips per webhook became about six per batch. It runs
+ * inside the group commit's first run, so any throw (a refused row, a cart conflict) rolls the batch
+ * back and it is written delivery by delivery.
  */
 import type { RecordResult } from '@capi-relay/core';
 import { writeCartSnapshot } from '../cart-state/write-cart-snapshot';
